@@ -1,0 +1,1 @@
+"""The bundled sample corpus: five real inspection reports (see NOTICE.md)."""
