@@ -1,15 +1,30 @@
 """Read queries over a probe database: plain sqlite3, so the CLI's search path stays light.
 
-CONTRACT DRAFT (owned by the store engineer, used by the CLI and the TUI): the signatures and
-dataclasses below are what callers code against. Bodies are filled in by the store engineer.
+The contract the CLI and the TUI code against: the dataclasses and `Reader` below. A Reader
+never writes: it opens the file read-only (falling back to `immutable=1` when a read-only folder
+keeps SQLite from creating its WAL files), so it works on shared boxes and read-only copies.
 """
 
 from __future__ import annotations
 
+import json
+import re
+import sqlite3
+import statistics
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
-from probe.importers.model import Report
+from probe.importers.model import (
+    RATINGS,
+    Finding,
+    Heading,
+    KeyQuestion,
+    Recommendation,
+    Report,
+    Standard,
+)
+from probe.store.schema import SCHEMA_VERSION
 
 KINDS = ("strength", "area_for_improvement", "finding", "recommendation")
 
@@ -78,30 +93,246 @@ class RatingsMatrix:
     rows: list[tuple[ReportSummary, dict[str, str | None]]]  # rating per column name
 
 
+
+BUSY_TIMEOUT_S = 5.0  # wait this long for another process's lock before giving up
+SQLITE_HEADER = b"SQLite format 3\x00"
+SNIPPET_TOKENS = 16
+
+
+def is_sqlite_file(path: Path) -> bool:
+    """True for a SQLite file, and for an empty file (SQLite treats it as an empty database)."""
+    with open(path, "rb") as file:
+        header = file.read(len(SQLITE_HEADER))
+    return header in (SQLITE_HEADER, b"")
+
+
+def check_version(path: Path, version: int, *, has_tables: bool) -> None:
+    """Raise StoreError unless `version` is the schema version this probe reads and writes."""
+    if version == SCHEMA_VERSION:
+        return
+    if version == 0:
+        what = "a SQLite database but not a probe database" if has_tables else "an empty database"
+        raise StoreError(f"{path}: {what}")
+    raise StoreError(
+        f"{path}: probe database schema version {version}, but this probe reads version "
+        f"{SCHEMA_VERSION}; use a matching probe or another --db"
+    )
+
+
+def band(percent: int) -> str:
+    """The rating band of a key-question percent."""
+    for threshold, rating in zip((80, 65, 50, 0), RATINGS):
+        if percent >= threshold:
+            return rating
+    return RATINGS[-1]
+
+
+_QUERY_PART = re.compile(r'"([^"]*)"?|([^"]+)')
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_INDEXED = re.compile(r"[^\W_]")  # a letter or digit: something the FTS tokenizer indexes
+
+
+def plain_fts_query(text: str) -> str:
+    """Turn what a user typed into an FTS5 query that cannot be a syntax error.
+
+    Words match as a phrase, in order and stemmed ("home visit" finds "home visits"); quotes
+    split the query into phrases that must all match, anywhere ('"home visits" police'). A
+    missing closing quote ends at the end of the text. Operators and punctuation are just
+    words or separators here; parts with nothing to index (`*`, `()`) are dropped.
+    """
+    phrases = []
+    for quoted, unquoted in _QUERY_PART.findall(_CONTROL.sub(" ", text)):
+        part = " ".join((quoted or unquoted).split())
+        if _INDEXED.search(part):
+            phrases.append(f'"{part}"')
+    return " ".join(phrases)
+
+
+_SUMMARY_COLUMNS = (
+    "id, pdu, pdu_name, region, framework, fieldwork_started, fieldwork_month, score_points, "
+    "score_max, overall_rating, source_name"
+)
+
+_RANKED_HITS = """
+SELECT source, id, rank, count(*) OVER () AS total FROM (
+  SELECT 'finding' AS source, f.id AS id, bm25(findings_fts) AS rank
+  FROM findings_fts
+  JOIN findings f ON f.id = findings_fts.rowid
+  JOIN reports r ON r.id = f.report_id
+  LEFT JOIN standards s ON s.report_id = f.report_id AND s.code = f.section
+  WHERE findings_fts MATCH :match
+    AND (:kind IS NULL OR :kind != 'recommendation')
+    AND (:kind IS NULL OR f.kind = :kind)
+    AND (:pdu IS NULL OR instr(lower(r.pdu_name), lower(:pdu)) > 0)
+    AND (:since IS NULL OR r.fieldwork_month >= :since)
+    AND (:standard IS NULL OR s.code = :standard
+         OR substr(lower(s.name), 1, length(:standard)) = lower(:standard))
+    AND (:rating IS NULL OR lower(s.rating) = lower(:rating))
+  UNION ALL
+  SELECT 'recommendation', c.id, bm25(recommendations_fts)
+  FROM recommendations_fts
+  JOIN recommendations c ON c.id = recommendations_fts.rowid
+  JOIN reports r ON r.id = c.report_id
+  WHERE recommendations_fts MATCH :match
+    AND (:kind IS NULL OR :kind = 'recommendation')
+    AND :standard IS NULL AND :rating IS NULL  -- recommendations belong to no standard
+    AND (:pdu IS NULL OR instr(lower(r.pdu_name), lower(:pdu)) > 0)
+    AND (:since IS NULL OR r.fieldwork_month >= :since)
+)
+ORDER BY rank, source, id
+LIMIT :limit
+"""
+
+# Snippets only for the page of hits shown, not for every match.
+_FINDING_HITS = """
+SELECT f.id, f.report_id, r.pdu, r.fieldwork_started, f.section, f.section_heading, f.kind,
+       f.text, snippet(findings_fts, 0, :start, :end, '…', :tokens), f.line
+FROM findings_fts
+JOIN findings f ON f.id = findings_fts.rowid
+JOIN reports r ON r.id = f.report_id
+WHERE findings_fts MATCH :match AND findings_fts.rowid IN (SELECT value FROM json_each(:ids))
+"""
+
+_RECOMMENDATION_HITS = """
+SELECT c.id, c.report_id, r.pdu, r.fieldwork_started, 'Recommendations', c.addressee,
+       'recommendation', c.text, snippet(recommendations_fts, 0, :start, :end, '…', :tokens),
+       c.line
+FROM recommendations_fts
+JOIN recommendations c ON c.id = recommendations_fts.rowid
+JOIN reports r ON r.id = c.report_id
+WHERE recommendations_fts MATCH :match
+  AND recommendations_fts.rowid IN (SELECT value FROM json_each(:ids))
+"""
+
+
 class Reader:
-    """Read-only access. Opens read-only databases too (shared boxes); never writes."""
+    """Read-only access. Opens read-only databases too (shared boxes); never writes.
 
-    def __init__(self, path: Path) -> None: ...
+    Every method raises StoreError (one-line message) when the database turns out unusable.
+    """
 
-    def close(self) -> None: ...
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._conn = _connect_read_only(self.path)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Reader:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    def _rows(self, sql: str, params=()) -> list[tuple]:
+        try:
+            return self._conn.execute(sql, params).fetchall()
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{self.path}: {error}") from None
 
     def reports(self) -> list[ReportSummary]:
         """Every report, ordered by PDU name then fieldwork month."""
-        raise NotImplementedError
+        rows = self._rows(
+            f"SELECT {_SUMMARY_COLUMNS} FROM reports "
+            "ORDER BY pdu_name COLLATE NOCASE, fieldwork_month, id"
+        )
+        return [ReportSummary(*row) for row in rows]
 
     def report(self, report_id: int) -> Report:
         """The full model of one report (text, headings, warnings included)."""
-        raise NotImplementedError
+        rows = self._rows(
+            "SELECT source_name, source_sha256, text, format, framework, pdu, region, published,"
+            " fieldwork_started, fieldwork_start_date, score_points, score_max, overall_rating,"
+            " chief_inspector, lead_inspector, cases_inspected, interviews, caseload, warnings"
+            " FROM reports WHERE id = ?",
+            [report_id],
+        )
+        if not rows:
+            raise StoreError(f"{self.path}: no report with id {report_id}")
+        *headline, warnings = rows[0]
+
+        def children(item_type, columns: str, table: str, order: str = "position"):
+            sql = f"SELECT {columns} FROM {table} WHERE report_id = ? ORDER BY {order}"
+            return [item_type(*row) for row in self._rows(sql, [report_id])]
+
+        return Report(
+            *headline,
+            standards=children(Standard, "code, name, domain, domain_name, rating", "standards"),
+            key_questions=children(
+                KeyQuestion, "standard_code, question, percent", "key_questions"
+            ),
+            recommendations=children(
+                Recommendation,
+                "number, addressee, addressee_type, text, line",
+                "recommendations",
+                order="number, id",
+            ),
+            findings=children(
+                Finding, "section, section_heading, kind, text, line", "findings"
+            ),
+            headings=children(Heading, "title, line, level", "headings"),
+            warnings=json.loads(warnings),
+        )
 
     def find_reports(self, name_part: str) -> list[ReportSummary]:
         """Reports whose PDU name contains `name_part`, case-insensitively."""
-        raise NotImplementedError
+        rows = self._rows(
+            f"SELECT {_SUMMARY_COLUMNS} FROM reports WHERE instr(lower(pdu_name), lower(?)) > 0 "
+            "ORDER BY pdu_name COLLATE NOCASE, fieldwork_month, id",
+            [name_part],
+        )
+        return [ReportSummary(*row) for row in rows]
 
     def key_question_stats(self, report_id: int) -> list[QuestionStats]:
-        raise NotImplementedError
+        """Each key question of one report, with its band and how it compares across reports."""
+        own = self._rows(
+            "SELECT standard_code, question, percent FROM key_questions "
+            "WHERE report_id = ? ORDER BY position",
+            [report_id],
+        )
+        everyone: dict[str, list[int]] = {}
+        for question, percent in self._rows(
+            "SELECT question, percent FROM key_questions WHERE question IN "
+            "(SELECT question FROM key_questions WHERE report_id = ?)",
+            [report_id],
+        ):
+            everyone.setdefault(question, []).append(percent)
+        lowest: dict[str, int] = {}
+        for code, _, percent in own:
+            lowest[code] = min(percent, lowest.get(code, percent))
+        return [
+            QuestionStats(
+                standard_code=code,
+                question=question,
+                percent=percent,
+                band=band(percent),
+                drives_rating=percent == lowest[code],
+                median=float(statistics.median(everyone[question])),
+                rank=1 + sum(other > percent for other in everyone[question]),
+                of=len(everyone[question]),
+            )
+            for code, question, percent in own
+        ]
 
     def ratings_matrix(self) -> RatingsMatrix:
-        raise NotImplementedError
+        """Every report's ratings, one column per rated standard name (2.6 Outcomes, never
+        rated, has no column). Columns follow report order, merging 2021 and 2024 layouts."""
+        ratings: dict[int, dict[str, str | None]] = {}
+        layouts: list[list[str]] = []
+        for report_id, name, rating in self._rows(
+            "SELECT report_id, name, rating FROM standards ORDER BY report_id, position"
+        ):
+            ratings.setdefault(report_id, {})[name] = rating
+        rated = {name for row in ratings.values() for name, value in row.items() if value}
+        for row in ratings.values():
+            layout = [name for name in row if name in rated]
+            if layout not in layouts:
+                layouts.append(layout)
+        summaries = self.reports()
+        return RatingsMatrix(
+            columns=_merge_orders(layouts),
+            rows=[(summary, ratings.get(summary.id, {})) for summary in summaries],
+        )
 
     def search(
         self,
@@ -115,5 +346,97 @@ class Reader:
         since: int | None = None,
         limit: int = 20,
     ) -> SearchResult:
-        """Full-text search over findings and recommendations, best first (bm25)."""
-        raise NotImplementedError
+        """Full-text search over findings and recommendations, best first (bm25).
+
+        Plain queries never fail (see plain_fts_query); raw=True passes FTS5 syntax through
+        and raises QueryError when SQLite rejects it. Filters: pdu (part of the name, any
+        case), standard (code such as "2.1", or the start of a name such as "Assessment", read
+        from each report's own standards), kind (one of KINDS), rating (of the finding's
+        standard in that report), since (fieldwork year or later). Standard and rating filters
+        leave out recommendations, which belong to no standard.
+        """
+        if kind is not None and kind not in KINDS:
+            raise QueryError(f"unknown kind {kind!r}: use one of {', '.join(KINDS)}")
+        match = query.strip() if raw else plain_fts_query(query)
+        if not match:
+            return SearchResult(hits=[], total=0)
+        params = {
+            "match": match, "kind": kind, "pdu": pdu, "standard": standard, "rating": rating,
+            "since": None if since is None else f"{since:04d}", "limit": max(limit, 1),
+        }  # fmt: skip
+        try:
+            ranked = self._conn.execute(_RANKED_HITS, params).fetchall()
+            hits = self._hit_details(match, ranked[: max(limit, 0)])
+        except sqlite3.OperationalError as error:
+            if raw:
+                raise QueryError(f"search syntax: {error}") from None
+            raise StoreError(f"{self.path}: {error}") from None
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{self.path}: {error}") from None
+        return SearchResult(hits=hits, total=ranked[0][3] if ranked else 0)
+
+    def _hit_details(self, match: str, ranked: list[tuple]) -> list[SearchHit]:
+        details = {}
+        for source, sql in (("finding", _FINDING_HITS), ("recommendation", _RECOMMENDATION_HITS)):
+            ids = [row[1] for row in ranked if row[0] == source]
+            if not ids:
+                continue
+            params = {"match": match, "ids": json.dumps(ids), "start": HIGHLIGHT_START,
+                      "end": HIGHLIGHT_END, "tokens": SNIPPET_TOKENS}  # fmt: skip
+            for row in self._conn.execute(sql, params):
+                details[source, row[0]] = row[1:]
+        return [
+            SearchHit(*details[source, hit_id][:8], line=details[source, hit_id][8], rank=rank)
+            for source, hit_id, rank, _ in ranked
+        ]
+
+
+def _merge_orders(layouts: list[list[str]]) -> list[str]:
+    """One column order from several: each new name goes right after its predecessor."""
+    columns: list[str] = []
+    for layout in layouts:
+        previous = None
+        for name in layout:
+            if name not in columns:
+                columns.insert(columns.index(previous) + 1 if previous else len(columns), name)
+            previous = name
+    return columns
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    try:
+        if not is_sqlite_file(path):
+            raise StoreError(f"{path}: not a SQLite database")
+    except FileNotFoundError:
+        raise StoreError(f"{path}: no such database") from None
+    except OSError as error:
+        raise StoreError(f"{path}: cannot read it ({error.strerror})") from None
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    try:
+        return _open_checked(path, uri)
+    except sqlite3.OperationalError as error:
+        if getattr(error, "sqlite_errorname", "") != "SQLITE_CANTOPEN":
+            raise StoreError(f"{path}: {error}") from None
+    # A WAL database in a folder we cannot write: SQLite cannot create the -shm file.
+    # Nobody can be writing it either, so reading it as an immutable file is safe.
+    try:
+        return _open_checked(path, uri + "&immutable=1")
+    except sqlite3.DatabaseError as error:
+        raise StoreError(f"{path}: {error}") from None
+
+
+def _open_checked(path: Path, uri: str) -> sqlite3.Connection:
+    conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+        check_version(path, version, has_tables=has_tables)
+    except sqlite3.DatabaseError as error:
+        conn.close()
+        if isinstance(error, sqlite3.OperationalError):
+            raise
+        raise StoreError(f"{path}: {error}") from None
+    except StoreError:
+        conn.close()
+        raise
+    return conn

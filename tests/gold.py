@@ -80,3 +80,33 @@ def comparable(exported: dict) -> dict:
     ):
         result[key] = [_pick(item, fields) for item in exported.get(key, [])]
     return result
+
+
+def gold_report(stem: str):
+    """A Report built straight from the gold file, for store tests that need exact values."""
+    import hashlib
+
+    from probe.importers.model import Finding, Heading, KeyQuestion, Recommendation, Report, Standard
+
+    gold = load(stem)
+    text = seed_text(stem)
+
+    def items(kind, key: str, fields: tuple[str, ...]):
+        return [kind(**{name: item[name] for name in fields}) for item in gold[key]]
+
+    return Report(
+        source_name=gold["source_file"],
+        source_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        text=text,
+        format=gold["format"],
+        framework=gold["framework"],
+        **{name: gold[name] for name in TOP_LEVEL_FIELDS if name != "framework"},
+        standards=items(Standard, "standards", STANDARD_FIELDS),
+        key_questions=items(KeyQuestion, "key_questions", KEY_QUESTION_FIELDS),
+        recommendations=items(Recommendation, "recommendations", (*RECOMMENDATION_FIELDS, "line")),
+        findings=[
+            Finding(f["section"], f["section_heading"], f["kind"], _finding_text(f), f["line"])
+            for f in gold["findings"]
+        ],
+        headings=[Heading(s["name"], s["body_heading_line"], 2) for s in gold["standards"]],
+    )

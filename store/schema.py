@@ -1,0 +1,85 @@
+"""The probe database: one SQLite file, six tables, two full-text indexes.
+
+Every child row points at `reports.id`; `position` keeps report order. Bump SCHEMA_VERSION (stored
+in `PRAGMA user_version`) whenever a table changes: readers refuse versions they do not know.
+"""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = 1
+
+REPORT_FK = [("report_id", "reports", "id")]
+
+
+def create_schema(db) -> None:
+    """Create every table, index and FTS index on an empty sqlite_utils.Database."""
+    # One row per inspection: headline facts, where the text came from, and the text itself.
+    # warnings is a JSON list of strings; fieldwork_month is "YYYY-MM" so it sorts.
+    db["reports"].create(
+        {
+            "id": int, "inspection_key": str, "pdu": str, "pdu_name": str, "region": str,
+            "framework": str, "format": str, "published": str, "fieldwork_started": str,
+            "fieldwork_month": str, "fieldwork_start_date": str, "score_points": int,
+            "score_max": int, "overall_rating": str, "chief_inspector": str,
+            "lead_inspector": str, "cases_inspected": int, "interviews": int, "caseload": int,
+            "source_name": str, "source_sha256": str, "text": str, "warnings": str,
+            "imported_at": str,
+        },
+        pk="id",
+        not_null={"inspection_key", "pdu", "pdu_name", "framework", "format", "source_name",
+                  "source_sha256", "text", "warnings", "imported_at"},
+    )  # fmt: skip
+    db["reports"].create_index(["inspection_key"], unique=True)
+    db["reports"].create_index(["pdu_name", "fieldwork_month"])
+
+    # The rated standards (and the unrated 2021 "2.6 Outcomes", rating NULL) of each report.
+    db["standards"].create(
+        {"id": int, "report_id": int, "position": int, "code": str, "name": str,
+         "domain": int, "domain_name": str, "rating": str},
+        pk="id", foreign_keys=REPORT_FK,
+        not_null={"report_id", "position", "code", "name", "domain", "domain_name"},
+    )  # fmt: skip
+    db["standards"].create_index(["report_id", "code"], unique=True)
+
+    # The key-question rows of each report's percentage tables.
+    db["key_questions"].create(
+        {"id": int, "report_id": int, "position": int, "standard_code": str, "question": str,
+         "percent": int},
+        pk="id", foreign_keys=REPORT_FK,
+        not_null={"report_id", "position", "standard_code", "question", "percent"},
+    )  # fmt: skip
+    db["key_questions"].create_index(["report_id", "position"], unique=True)
+    db["key_questions"].create_index(["question"])
+
+    # Numbered recommendations; addressee_type is "pdu", "region" or "hmpps".
+    db["recommendations"].create(
+        {"id": int, "report_id": int, "number": int, "addressee": str, "addressee_type": str,
+         "text": str, "line": int},
+        pk="id", foreign_keys=REPORT_FK,
+        not_null={"report_id", "number", "addressee", "addressee_type", "text", "line"},
+    )  # fmt: skip
+    db["recommendations"].create_index(["report_id", "number"])
+
+    # Finding bullets in report order; section is a standard code or an unnumbered heading.
+    db["findings"].create(
+        {"id": int, "report_id": int, "position": int, "section": str, "section_heading": str,
+         "kind": str, "text": str, "line": int},
+        pk="id", foreign_keys=REPORT_FK,
+        not_null={"report_id", "position", "section", "section_heading", "kind", "text", "line"},
+    )  # fmt: skip
+    db["findings"].create_index(["report_id", "position"], unique=True)
+
+    # Section headings, for navigating the full text.
+    db["headings"].create(
+        {"id": int, "report_id": int, "position": int, "title": str, "line": int, "level": int},
+        pk="id", foreign_keys=REPORT_FK,
+        not_null={"report_id", "position", "title", "line", "level"},
+    )  # fmt: skip
+    db["headings"].create_index(["report_id", "position"], unique=True)
+
+    # findings_fts and recommendations_fts: Porter-stemmed, kept in sync by triggers, and the
+    # same indexes `sqlite-utils search` and Datasette use.
+    for table in ("findings", "recommendations"):
+        db[table].enable_fts(["text"], tokenize="porter", create_triggers=True)
+
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

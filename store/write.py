@@ -1,0 +1,161 @@
+"""Writing reports into a probe database, with sqlite-utils, one transaction per report."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from dataclasses import asdict
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Literal
+
+import sqlite_utils
+
+from probe.importers.model import Report
+from probe.store.read import BUSY_TIMEOUT_S, StoreError, check_version, is_sqlite_file
+from probe.store.schema import create_schema
+
+Outcome = Literal["imported", "unchanged", "replaced"]
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december")  # fmt: skip
+
+
+def open_db(path: Path) -> sqlite_utils.Database:
+    """Open a probe database for writing, creating it (and its folder) when missing.
+
+    Raises StoreError, touching nothing, when the file is not a probe database of this schema
+    version or cannot be written.
+    """
+    path = Path(path)
+    if path.exists() and not is_sqlite_file(path):
+        raise StoreError(f"{path}: not a SQLite database")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
+    except (OSError, sqlite3.Error) as error:
+        raise StoreError(f"cannot write to {path}: {error}") from None
+    try:
+        db = sqlite_utils.Database(conn)
+        db.execute("PRAGMA foreign_keys = ON")
+        _ensure_schema(db, path)
+    except sqlite3.Error as error:
+        conn.close()
+        raise StoreError(_write_error(path, error)) from None
+    except StoreError:
+        conn.close()
+        raise
+    return db
+
+
+def _ensure_schema(db: sqlite_utils.Database, path: Path) -> None:
+    # BEGIN IMMEDIATE first: it fails on a read-only file before anything changes, and two
+    # processes creating the same new database cannot both create the tables.
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version == 0 and not db.table_names():
+            create_schema(db)
+        else:
+            check_version(path, version, has_tables=True)
+        db.execute("COMMIT")
+    except BaseException:
+        db.conn.rollback()
+        raise
+    db.enable_wal()
+
+
+def _write_error(path: Path, error: sqlite3.Error) -> str:
+    name = getattr(error, "sqlite_errorname", "")
+    if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM")):
+        return f"cannot write to {path}: it is read-only for you"
+    return f"{path}: {error}"
+
+
+def import_report(db: sqlite_utils.Database, report: Report) -> Outcome:
+    """Store one report: new, unchanged (identical text, no write at all) or replacing the
+    stored version of the same inspection. All or nothing: one transaction."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        existing = db.execute(
+            "SELECT id, source_sha256 FROM reports WHERE inspection_key = ?",
+            [report.inspection_key],
+        ).fetchone()
+        if existing and existing[1] == report.source_sha256:
+            outcome: Outcome = "unchanged"
+        elif existing:
+            _delete_children(db, existing[0])
+            db["reports"].update(existing[0], _report_row(report))
+            _insert_children(db, existing[0], report)
+            outcome = "replaced"
+        else:
+            report_id = db["reports"].insert(_report_row(report)).last_pk
+            _insert_children(db, report_id, report)
+            outcome = "imported"
+        db.execute("COMMIT" if outcome != "unchanged" else "ROLLBACK")
+    except BaseException:
+        db.conn.rollback()
+        raise
+    return outcome
+
+
+def _report_row(report: Report) -> dict:
+    row = {
+        name: value
+        for name, value in asdict(report).items()
+        if not isinstance(value, list)
+    }
+    row.update(
+        inspection_key=report.inspection_key,
+        pdu_name=report.pdu_name,
+        fieldwork_month=fieldwork_month(report.fieldwork_started),
+        warnings=json.dumps(report.warnings, ensure_ascii=False),
+        imported_at=datetime.now(UTC).isoformat(timespec="seconds"),
+    )
+    return row
+
+
+def _insert_children(db: sqlite_utils.Database, report_id: int, report: Report) -> None:
+    def rows(items, numbered: bool = True):
+        return [
+            {"report_id": report_id, **({"position": n} if numbered else {}), **asdict(item)}
+            for n, item in enumerate(items, start=1)
+        ]
+
+    db["standards"].insert_all(rows(report.standards))
+    db["key_questions"].insert_all(rows(report.key_questions))
+    db["recommendations"].insert_all(rows(report.recommendations, numbered=False))
+    db["findings"].insert_all(rows(report.findings))
+    db["headings"].insert_all(rows(report.headings))
+
+
+def _delete_children(db: sqlite_utils.Database, report_id: int) -> None:
+    for table in ("standards", "key_questions", "recommendations", "findings", "headings"):
+        db[table].delete_where("report_id = ?", [report_id])
+
+
+def fieldwork_month(fieldwork_started: str | None) -> str | None:
+    """ "April 2025" -> "2025-04"; None when it is not a month and a year."""
+    words = (fieldwork_started or "").split()
+    if len(words) != 2 or words[0].lower() not in MONTHS or not words[1].isdigit():
+        return None
+    return f"{words[1]}-{MONTHS.index(words[0].lower()) + 1:02d}"
+
+
+def build_database(path: Path, reports) -> None:
+    """Write a new database at `path` from an iterable of reports, atomically: the file
+    appears complete or not at all (a temporary file is renamed into place)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    try:
+        db = open_db(partial)
+        try:
+            for report in reports:
+                import_report(db, report)
+        finally:
+            db.close()
+        os.replace(partial, path)
+    finally:
+        for leftover in (partial, *(Path(f"{partial}{s}") for s in ("-wal", "-shm"))):
+            leftover.unlink(missing_ok=True)
