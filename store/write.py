@@ -94,6 +94,9 @@ def import_report(db: sqlite_utils.Database, report: Report) -> Outcome:
             _insert_children(db, report_id, report)
             outcome = "imported"
         db.execute("COMMIT" if outcome != "unchanged" else "ROLLBACK")
+    except sqlite3.Error as error:
+        db.conn.rollback()
+        raise StoreError(f"{report.source_name}: not stored: {error}") from None
     except BaseException:
         db.conn.rollback()
         raise

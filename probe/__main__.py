@@ -1,0 +1,5 @@
+"""`python -m probe` runs the CLI."""
+
+from probe.cli import main
+
+main()

@@ -1,0 +1,52 @@
+"""Render helpers shared by the CLI and the TUI.
+
+Report text is data, never markup: it goes into `rich.text.Text` as plain text, with control
+characters (escape sequences included) removed, so nothing in a report can style, link or
+move the terminal.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.text import Text
+
+from probe.store.read import HIGHLIGHT_END, HIGHLIGHT_START
+
+MATCH_STYLE = "bold underline"  # still visible under NO_COLOR
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # keeps tab and newline
+_WHITESPACE = re.compile(r"\s+")
+_MARKERS = re.compile(f"[{HIGHLIGHT_START}{HIGHLIGHT_END}]")
+
+
+def clean(value: object) -> str:
+    """A value as printable text: None becomes "", control characters are dropped."""
+    return "" if value is None else _CONTROL.sub("", str(value))
+
+
+def one_line(value: object) -> str:
+    """clean(), with tabs and newlines folded to single spaces (for tables and TSV)."""
+    return _WHITESPACE.sub(" ", clean(value)).strip()
+
+
+def safe_text(value: object, style: str = "") -> Text:
+    """Report text as a Text that can never be read as markup."""
+    return Text(clean(value), style=style)
+
+
+def snippet_text(snippet: str) -> Text:
+    """A search snippet as Text, the matched words (between the HIGHLIGHT markers) styled."""
+    text = Text()
+    matched = False
+    for part in re.split(f"([{HIGHLIGHT_START}{HIGHLIGHT_END}])", snippet):
+        if part in (HIGHLIGHT_START, HIGHLIGHT_END):
+            matched = part == HIGHLIGHT_START
+        elif part:
+            text.append(_WHITESPACE.sub(" ", clean(part)), style=MATCH_STYLE if matched else "")
+    return text
+
+
+def plain_snippet(snippet: str) -> str:
+    """A search snippet without its HIGHLIGHT markers, on one line."""
+    return one_line(_MARKERS.sub("", snippet))

@@ -1,0 +1,15 @@
+"""Where probe keeps its database."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+DB_ENV = "PROBE_DB"
+
+
+def default_db_path() -> Path:
+    """$XDG_DATA_HOME/probe/probe.db, or ~/.local/share/probe/probe.db without it."""
+    data_home = os.environ.get("XDG_DATA_HOME", "")
+    base = Path(data_home) if os.path.isabs(data_home) else Path.home() / ".local" / "share"
+    return base / "probe" / "probe.db"

@@ -1,0 +1,60 @@
+"""Import files into a database: walk the paths, parse each file, store each report."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import sqlite_utils
+
+from probe.importers import ReportError, parse_report, read_report
+from probe.importers.model import Report
+from probe.store.write import import_report
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    path: Path
+    outcome: str  # "imported", "unchanged", "replaced" or "refused"
+    reason: str = ""  # why it was refused, one line
+
+
+def report_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """Each file named, and every file under each folder named (hidden ones skipped),
+    sorted; a path that does not exist is passed on for the importer to refuse."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(
+                file
+                for file in path.rglob("*")
+                if file.is_file()
+                and not any(part.startswith(".") for part in file.relative_to(path).parts)
+            )
+        else:
+            yield path
+
+
+def import_files(
+    db: sqlite_utils.Database, files: Iterable[Path], max_bytes: int
+) -> Iterator[FileOutcome]:
+    """Import each file in its own transaction; a refused file changes nothing."""
+    for path in files:
+        try:
+            report = read_report(path, max_bytes)
+        except ReportError as error:
+            yield FileOutcome(path, "refused", str(error))
+            continue
+        except OSError as error:
+            yield FileOutcome(path, "refused", error.strerror or str(error))
+            continue
+        yield FileOutcome(path, import_report(db, report))
+
+
+def bundled_reports() -> Iterator[Report]:
+    """The reports bundled with probe (probe/corpus), parsed."""
+    corpus = resources.files("probe.corpus")
+    for entry in sorted(corpus.iterdir(), key=lambda entry: entry.name):
+        if entry.name.endswith(".txt"):
+            yield parse_report(entry.read_text(encoding="utf-8"), entry.name)

@@ -1,0 +1,72 @@
+"""Shared fixtures: real databases built with the real store, and ways to run the real CLI."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from gold import STEMS, gold_report
+from probe.cli import app
+from probe.store.write import import_report, open_db
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def build_db(path: Path, reports) -> Path:
+    db = open_db(path)
+    try:
+        for report in reports:
+            import_report(db, report)
+    finally:
+        db.close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def seeded_db_template(tmp_path_factory) -> Path:
+    return build_db(tmp_path_factory.mktemp("seeded") / "probe.db", map(gold_report, STEMS))
+
+
+@pytest.fixture
+def seeded_db(seeded_db_template, tmp_path) -> Path:
+    """A fresh copy of a database holding the five bundled reports."""
+    return Path(shutil.copy(seeded_db_template, tmp_path / "probe.db"))
+
+
+@pytest.fixture(scope="session")
+def reader(seeded_db_template):
+    """A shared Reader on the seeded database, for tests that only read."""
+    from probe.store.read import Reader
+
+    with Reader(seeded_db_template) as reader:
+        yield reader
+
+
+@pytest.fixture
+def cli(tmp_path, monkeypatch):
+    """Invoke the real Typer app in-process; XDG_DATA_HOME points into tmp_path."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    monkeypatch.delenv("PROBE_DB", raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    runner = CliRunner()
+
+    def invoke(*args: str):
+        return runner.invoke(app, [str(arg) for arg in args], catch_exceptions=False)
+
+    return invoke
+
+
+def probe_process(*args, env=None, user=None, **kwargs) -> subprocess.CompletedProcess:
+    """Run `python -m probe ARGS` in a real process."""
+    full_env = {name: value for name, value in os.environ.items() if name != "PROBE_DB"}
+    full_env.update(NO_COLOR="1", **(env or {}))
+    return subprocess.run(
+        [sys.executable, "-m", "probe", *map(str, args)],
+        capture_output=True, text=True, env=full_env, user=user, cwd=REPO, timeout=60, **kwargs,
+    )  # fmt: skip

@@ -1,0 +1,150 @@
+"""Search: plain words never fail, stemming works, each filter narrows with real data."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from gold import STEMS, load
+from probe.store.read import HIGHLIGHT_END, HIGHLIGHT_START, QueryError
+
+HOME_VISITS = [
+    ("Leicester, Leicestershire and Rutland PDU", "2.4"),
+    ("Gwent PDU", "2.3"),
+    ("South Tyneside and Gateshead PDU", "2.4"),
+    ("County Durham and Darlington PDU", "2.3"),
+    ("Leicester, Leicestershire and Rutland PDU", "Resettlement work"),
+]
+
+
+def hits(result):
+    return [(hit.pdu, hit.section) for hit in result.hits]
+
+
+def test_home_visits_finds_the_five_findings_best_first(reader):
+    result = reader.search("home visits")
+    assert hits(result) == HOME_VISITS
+    assert result.total == 5
+    ranks = [hit.rank for hit in result.hits]
+    assert ranks == sorted(ranks)
+
+
+def test_stemming_home_visit_finds_home_visits(reader):
+    assert hits(reader.search("home visit")) == HOME_VISITS
+    assert hits(reader.search("HOME VISITING")) == HOME_VISITS
+
+
+def test_snippet_marks_the_matched_words(reader):
+    snippet = reader.search("home visits").hits[1].snippet
+    assert f"{HIGHLIGHT_START}home visits{HIGHLIGHT_END}" in snippet
+    snippet = reader.search("police officers visited").hits[0].snippet
+    assert f"{HIGHLIGHT_START}Police officers visited{HIGHLIGHT_END}" in snippet
+
+
+def test_total_counts_every_match_beyond_the_limit(reader):
+    everything = reader.search("probation", limit=10_000)
+    limited = reader.search("probation", limit=3)
+    assert len(limited.hits) == 3
+    assert limited.total == everything.total == len(everything.hits) > 100
+    assert limited.hits == everything.hits[:3]
+
+
+def test_quoted_parts_are_separate_phrases(reader):
+    result = reader.search('"home visits" police')
+    assert [(hit.pdu, hit.section) for hit in result.hits] == [("South Tyneside and Gateshead PDU", "2.4")]
+
+
+def test_recommendations_are_searched_too(reader):
+    result = reader.search("domestic abuse and safeguarding information")
+    kinds = {hit.kind for hit in result.hits}
+    assert "recommendation" in kinds
+    recommendation = next(hit for hit in result.hits if hit.kind == "recommendation")
+    assert recommendation.section == "Recommendations"
+    assert recommendation.section_heading.endswith("PDU")
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"home', "AND", "OR NOT", "*", "", "   ", "(", ")", "NEAR(", '"', "home*", "a:b",
+     "'; DROP TABLE reports; --", "x" * 10_000, "home " * 2_000, "\x00\x1b[31m\x07", "^", "-"],
+)  # fmt: skip
+def test_odd_plain_queries_give_results_or_nothing(reader, query):
+    result = reader.search(query)
+    assert result.total >= len(result.hits)
+
+
+def test_unbalanced_quote_is_still_searched(reader):
+    assert hits(reader.search('"home visits')) == HOME_VISITS
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=200))
+def test_no_plain_query_raises(reader, query):
+    reader.search(query)
+
+
+def test_raw_passes_fts_syntax_through(reader):
+    both = reader.search("home AND visits", raw=True).total
+    assert both == 6  # the words anywhere, unlike the phrase
+    assert reader.search("home NOT visits", raw=True).total < reader.search("home", raw=True).total
+    assert reader.search("visit*", raw=True).total > reader.search("visit", raw=True).total - 1
+    assert hits(reader.search('"home visits"', raw=True)) == HOME_VISITS
+
+
+@pytest.mark.parametrize("query", ["AND", '"home', "home AND", "nosuchcolumn:home", "NEAR("])
+def test_raw_syntax_errors_are_query_errors(reader, query):
+    with pytest.raises(QueryError) as error:
+        reader.search(query, raw=True)
+    assert "\n" not in str(error.value)
+
+
+def test_pdu_filter_is_part_of_the_name_any_case(reader):
+    assert hits(reader.search("home visits", pdu="LEICESTER")) == [
+        h for h in HOME_VISITS if h[0].startswith("Leicester")
+    ]
+
+
+def test_standard_filter_by_code(reader):
+    assert hits(reader.search("home visits", standard="2.3")) == [
+        h for h in HOME_VISITS if h[1] == "2.3"
+    ]
+
+
+def test_standard_filter_by_name_follows_each_reports_numbering(reader):
+    result = reader.search("assessment", standard="Assessment", limit=500)
+    sections = {(hit.pdu, hit.section) for hit in result.hits}
+    assert sections  # 2.1 in 2024 reports, 2.2 in 2021 ones
+    for pdu, section in sections:
+        expected = "2.2" if pdu.startswith(("Leicester", "South Tyneside")) else "2.1"
+        assert section == expected
+    assert {pdu for pdu, _ in sections} >= {"Gwent PDU", "South Tyneside and Gateshead PDU"}
+
+
+def test_kind_filter(reader):
+    result = reader.search("home visits", kind="strength")
+    assert hits(result) == [HOME_VISITS[2], HOME_VISITS[4]]
+    assert {h.kind for h in reader.search("ensure", kind="recommendation", limit=100).hits} == {
+        "recommendation"
+    }
+    with pytest.raises(QueryError, match="unknown kind"):
+        reader.search("home", kind="gossip")
+
+
+def test_rating_filter_uses_the_findings_standard_rating(reader):
+    ratings = {
+        (load(stem)["pdu"], standard["code"]): standard["rating"]
+        for stem in STEMS
+        for standard in load(stem)["standards"]
+    }
+    for rating in ("Requires improvement", "Inadequate"):
+        wanted = [hit for hit in HOME_VISITS if ratings.get(hit) == rating]
+        assert wanted  # both ratings occur among the five
+        assert hits(reader.search("home visits", rating=rating.upper())) == wanted
+    assert reader.search("home visits", rating="Outstanding").total == 0
+
+
+def test_since_filter_is_the_fieldwork_year(reader):
+    assert hits(reader.search("home visits", since=2025)) == [HOME_VISITS[1], HOME_VISITS[3]]
+    assert hits(reader.search("home visits", since=2022)) == HOME_VISITS
+    assert reader.search("home visits", since=2026).total == 0

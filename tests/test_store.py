@@ -1,0 +1,210 @@
+"""The store writes every report faithfully, once, atomically; the Reader reads it back."""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+import statistics
+
+import pytest
+import sqlite_utils
+
+from gold import STEMS, comparable, expected, gold_report, load
+from probe.store.read import SCHEMA_VERSION, Reader, StoreError
+from probe.store.write import fieldwork_month, import_report, open_db
+
+
+def dump(path) -> list[str]:
+    with sqlite3.connect(path) as conn:
+        return list(conn.iterdump())
+
+
+def integrity(path) -> str:
+    with sqlite3.connect(path) as conn:
+        return conn.execute("PRAGMA integrity_check").fetchone()[0]
+
+
+def test_every_gold_field_survives_the_round_trip(reader):
+    by_source = {summary.source_name: summary.id for summary in reader.reports()}
+    for stem in STEMS:
+        stored = reader.report(by_source[f"{stem}.txt"])
+        assert comparable(dataclasses.asdict(stored)) == expected(stem)
+        assert stored == gold_report(stem)  # lines, text and hash included
+
+
+def test_reports_are_ordered_by_pdu_name_then_fieldwork(reader):
+    assert [(s.pdu_name, s.fieldwork_month) for s in reader.reports()] == [
+        ("County Durham and Darlington", "2025-07"),
+        ("Gwent", "2025-09"),
+        ("Leicester, Leicestershire and Rutland", "2022-11"),
+        ("Newcastle Upon Tyne", "2025-04"),
+        ("South Tyneside and Gateshead", "2022-10"),
+    ]
+
+
+def test_find_reports_ignores_case(reader):
+    assert [s.pdu for s in reader.find_reports("TYNE")] == [
+        "Newcastle Upon Tyne PDU",
+        "South Tyneside and Gateshead PDU",
+    ]
+    assert reader.find_reports("nowhere") == []
+
+
+def test_schema_is_versioned_wal_and_searchable_by_sqlite_utils(seeded_db):
+    db = sqlite_utils.Database(seeded_db)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert db.journal_mode == "wal"
+    assert db["findings"].detect_fts() == "findings_fts"
+    assert db["recommendations"].detect_fts() == "recommendations_fts"
+    # The same index `sqlite-utils search` and Datasette use, Porter-stemmed.
+    texts = [row["text"] for row in db["findings"].search("visit")]
+    assert any("home visits" in text.lower() for text in texts)
+
+
+def test_identical_text_is_unchanged_and_writes_nothing(seeded_db):
+    db = open_db(seeded_db)
+    before = db.conn.total_changes
+    assert import_report(db, gold_report(STEMS[0])) == "unchanged"
+    assert db.conn.total_changes == before
+    db.close()
+
+
+def test_changed_text_of_the_same_inspection_replaces_it(seeded_db):
+    original = gold_report(STEMS[4])
+    first = original.findings[0]
+    changed = dataclasses.replace(
+        original,
+        source_sha256="changed",
+        findings=[dataclasses.replace(first, text="Zebra crossings were audited."), *original.findings[1:]],
+    )
+    with Reader(seeded_db) as reader:
+        (summary,) = reader.find_reports("Gwent")
+    db = open_db(seeded_db)
+    assert import_report(db, changed) == "replaced"
+    db.close()
+    with Reader(seeded_db) as reader:
+        assert [s.id for s in reader.find_reports("Gwent")] == [summary.id]
+        assert reader.report(summary.id).findings[0].text == "Zebra crossings were audited."
+        assert reader.search("zebra crossings").total == 1
+        assert reader.search(first.text[:40]).total == 0
+        assert len(reader.reports()) == 5
+    assert integrity(seeded_db) == "ok"
+
+
+def test_a_failure_mid_write_leaves_the_database_exactly_as_it_was(seeded_db):
+    # A real trigger that fails on the tenth finding of a new report.
+    with sqlite3.connect(seeded_db) as conn:
+        conn.execute(
+            "CREATE TRIGGER fail_tenth BEFORE INSERT ON findings WHEN new.position = 10 "
+            "BEGIN SELECT RAISE(ABORT, 'simulated failure'); END"
+        )
+    with_trigger = dump(seeded_db)
+    new = dataclasses.replace(gold_report(STEMS[0]), pdu="Elsewhere PDU", source_sha256="x")
+    db = open_db(seeded_db)
+    with pytest.raises(StoreError, match="simulated failure"):
+        import_report(db, new)
+    db.close()
+    assert dump(seeded_db) == with_trigger
+    assert integrity(seeded_db) == "ok"
+
+
+def test_a_failed_replacement_keeps_the_old_version(seeded_db):
+    before = dump(seeded_db)
+    original = gold_report(STEMS[1])
+    broken = dataclasses.replace(
+        original,
+        source_sha256="changed",
+        findings=[*original.findings, dataclasses.replace(original.findings[0], text=None)],
+    )
+    db = open_db(seeded_db)
+    with pytest.raises(StoreError, match="NOT NULL"):
+        import_report(db, broken)
+    db.close()
+    assert dump(seeded_db) == before
+    assert integrity(seeded_db) == "ok"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"%PDF-1.7 not a database at all\n" * 40, "not a SQLite database"),
+        (b"SQLite format 3\x00" + b"\xff" * 4000, "malformed|not a database|corrupt"),
+    ],
+)
+def test_non_sqlite_and_corrupt_files_are_refused_and_left_alone(tmp_path, content, message):
+    path = tmp_path / "odd.db"
+    path.write_bytes(content)
+    with pytest.raises(StoreError, match=message):
+        Reader(path)
+    with pytest.raises(StoreError):
+        open_db(path)
+    assert path.read_bytes() == content
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["odd.db"]
+
+
+def test_unknown_schema_version_is_refused_and_left_alone(seeded_db):
+    with sqlite3.connect(seeded_db) as conn:
+        conn.execute("PRAGMA user_version = 99")
+    before = seeded_db.read_bytes()
+    with pytest.raises(StoreError, match="schema version 99"):
+        Reader(seeded_db)
+    with pytest.raises(StoreError, match="schema version 99"):
+        open_db(seeded_db)
+    assert seeded_db.read_bytes() == before
+
+
+def test_another_applications_database_is_not_taken_over(tmp_path):
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE notes (body TEXT)")
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="not a probe database"):
+        open_db(path)
+    with pytest.raises(StoreError, match="not a probe database"):
+        Reader(path)
+    assert path.read_bytes() == before
+
+
+def test_a_missing_database_is_an_error_for_the_reader(tmp_path):
+    with pytest.raises(StoreError, match="no such database"):
+        Reader(tmp_path / "missing.db")
+    assert not (tmp_path / "missing.db").exists()
+
+
+def test_key_question_stats_compare_across_reports(reader):
+    gwent = reader.find_reports("gwent")[0]
+    stats = reader.key_question_stats(gwent.id)
+    gold_questions = load(STEMS[4])["key_questions"]
+    assert [(s.standard_code, s.question, s.percent) for s in stats] == [
+        (q["standard_code"], q["question"], q["percent"]) for q in gold_questions
+    ]
+    everyone = [q for stem in STEMS for q in load(stem)["key_questions"]]
+    for stat in stats:
+        percents = [q["percent"] for q in everyone if q["question"] == stat.question]
+        assert stat.median == statistics.median(percents)
+        assert stat.of == len(percents)
+        assert stat.rank == 1 + sum(p > stat.percent for p in percents)
+        lowest = min(q["percent"] for q in gold_questions if q["standard_code"] == stat.standard_code)
+        assert stat.drives_rating == (stat.percent == lowest)
+    assert {s.band for s in stats if s.percent == 28} == {"Inadequate"}
+    assert {s.band for s in stats if s.percent == 72} == {"Good"}
+
+
+def test_ratings_matrix_aligns_both_frameworks_by_name(reader):
+    matrix = reader.ratings_matrix()
+    assert matrix.columns == [
+        "Leadership", "Staff", "Staffing", "Services", "Information and facilities",
+        "Court work", "Assessment", "Planning", "Implementation and delivery", "Reviewing",
+    ]  # fmt: skip
+    rows = {summary.pdu_name: ratings for summary, ratings in matrix.rows}
+    gateshead = {s["name"]: s["rating"] for s in load(STEMS[2])["standards"] if s["rating"]}
+    assert {k: v for k, v in rows["South Tyneside and Gateshead"].items() if v} == gateshead
+    assert "Court work" not in rows["Gwent"]
+
+
+@pytest.mark.parametrize(
+    ("started", "month"),
+    [("April 2025", "2025-04"), ("december 2022", "2022-12"), (None, None), ("Spring 2025", None)],
+)
+def test_fieldwork_month_sorts(started, month):
+    assert fieldwork_month(started) == month
