@@ -494,7 +494,6 @@ def import_(
     """
     from collections import Counter
 
-    from probe.store.ingest import import_files, report_files
     from probe.store.read import StoreError
     from probe.store.write import open_db
 
@@ -503,6 +502,8 @@ def import_(
         db = open_db(path)
     except StoreError as error:
         fail(str(error))
+    from probe.store.ingest import import_files, report_files
+
     files = list(report_files(paths))
     counts: Counter[str] = Counter()
     refusals = []

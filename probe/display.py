@@ -8,10 +8,12 @@ move the terminal.
 from __future__ import annotations
 
 import re
-
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from probe.store.read import HIGHLIGHT_END, HIGHLIGHT_START
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 MATCH_STYLE = "bold underline"  # still visible under NO_COLOR
 
@@ -32,11 +34,15 @@ def one_line(value: object) -> str:
 
 def safe_text(value: object, style: str = "") -> Text:
     """Report text as a Text that can never be read as markup."""
+    from rich.text import Text  # lazily: piped CLI output needs no Rich
+
     return Text(clean(value), style=style)
 
 
 def snippet_text(snippet: str) -> Text:
     """A search snippet as Text, the matched words (between the HIGHLIGHT markers) styled."""
+    from rich.text import Text
+
     text = Text()
     matched = False
     for part in re.split(f"([{HIGHLIGHT_START}{HIGHLIGHT_END}])", snippet):

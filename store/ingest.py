@@ -9,8 +9,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from probe.importers import ReportError, parse_report, read_report
-from probe.importers.model import Report
+from probe.importers import parse_report, read_report
+from probe.importers.model import Report, ReportError
 from probe.store.write import import_report
 
 

@@ -153,35 +153,47 @@ _SUMMARY_COLUMNS = (
     "score_max, overall_rating, source_name"
 )
 
-_RANKED_HITS = """
-SELECT source, id, rank, count(*) OVER () AS total FROM (
-  SELECT 'finding' AS source, f.id AS id, bm25(findings_fts) AS rank
-  FROM findings_fts
-  JOIN findings f ON f.id = findings_fts.rowid
-  JOIN reports r ON r.id = f.report_id
-  LEFT JOIN standards s ON s.report_id = f.report_id AND s.code = f.section
-  WHERE findings_fts MATCH :match
-    AND (:kind IS NULL OR :kind != 'recommendation')
-    AND (:kind IS NULL OR f.kind = :kind)
-    AND (:pdu IS NULL OR instr(lower(r.pdu_name), lower(:pdu)) > 0)
-    AND (:since IS NULL OR r.fieldwork_month >= :since)
-    AND (:standard IS NULL OR s.code = :standard
-         OR substr(lower(s.name), 1, length(:standard)) = lower(:standard))
-    AND (:rating IS NULL OR lower(s.rating) = lower(:rating))
-  UNION ALL
-  SELECT 'recommendation', c.id, bm25(recommendations_fts)
-  FROM recommendations_fts
-  JOIN recommendations c ON c.id = recommendations_fts.rowid
-  JOIN reports r ON r.id = c.report_id
-  WHERE recommendations_fts MATCH :match
-    AND (:kind IS NULL OR :kind = 'recommendation')
-    AND :standard IS NULL AND :rating IS NULL  -- recommendations belong to no standard
-    AND (:pdu IS NULL OR instr(lower(r.pdu_name), lower(:pdu)) > 0)
-    AND (:since IS NULL OR r.fieldwork_month >= :since)
-)
-ORDER BY rank, source, id
-LIMIT :limit
-"""
+# source -> (table, FTS index): the two things search looks in.
+_SOURCES = {"finding": "findings", "recommendation": "recommendations"}
+
+
+def _matches_sql(source: str, select: str, filters: dict) -> str:
+    """SELECT `select` for one source's matches, joining only the tables that the active
+    filters need: on big databases every join costs time per match."""
+    table = _SOURCES[source]
+    fts = f"{table}_fts"
+    joins, where = [], [f"{fts} MATCH :match"]
+    by_report = filters["pdu"] is not None or filters["since"] is not None
+    by_standard = filters["standard"] is not None or filters["rating"] is not None
+    if by_report or filters["kind"] is not None or by_standard:
+        joins.append(f"JOIN {table} t ON t.id = {fts}.rowid")
+    if by_report:
+        joins.append("JOIN reports r ON r.id = t.report_id")
+    if filters["pdu"] is not None:
+        where.append("instr(lower(r.pdu_name), lower(:pdu)) > 0")
+    if filters["since"] is not None:
+        where.append("r.fieldwork_month >= :since")
+    if filters["kind"] is not None and source == "finding":
+        where.append("t.kind = :kind")
+    if by_standard:
+        joins.append("JOIN standards s ON s.report_id = t.report_id AND s.code = t.section")
+    if filters["standard"] is not None:
+        where.append(
+            "(s.code = :standard OR substr(lower(s.name), 1, length(:standard)) = lower(:standard))"
+        )
+    if filters["rating"] is not None:
+        where.append("lower(s.rating) = lower(:rating)")
+    return f"SELECT {select} FROM {fts} {' '.join(joins)} WHERE {' AND '.join(where)}"
+
+
+def _searched_sources(filters: dict) -> list[str]:
+    """Recommendations have no kind but their own and belong to no standard."""
+    kind = filters["kind"]
+    sources = [] if kind == "recommendation" else ["finding"]
+    if kind in (None, "recommendation") and filters["standard"] is None and filters["rating"] is None:
+        sources.append("recommendation")
+    return sources
+
 
 # Snippets only for the page of hits shown, not for every match.
 _FINDING_HITS = """
@@ -360,20 +372,33 @@ class Reader:
         match = query.strip() if raw else plain_fts_query(query)
         if not match:
             return SearchResult(hits=[], total=0)
-        params = {
-            "match": match, "kind": kind, "pdu": pdu, "standard": standard, "rating": rating,
-            "since": None if since is None else f"{since:04d}", "limit": max(limit, 1),
+        filters = {
+            "kind": kind, "pdu": pdu, "standard": standard, "rating": rating,
+            "since": None if since is None else f"{since:04d}",
         }  # fmt: skip
+        params = {"match": match, "limit": max(limit, 0), **filters}
+        ranked, total = [], 0
         try:
-            ranked = self._conn.execute(_RANKED_HITS, params).fetchall()
-            hits = self._hit_details(match, ranked[: max(limit, 0)])
+            for source in _searched_sources(filters):
+                fts = f"{_SOURCES[source]}_fts"
+                rows = self._conn.execute(
+                    _matches_sql(source, f"'{source}', {fts}.rowid, bm25({fts})", filters)
+                    + " ORDER BY 3, 2 LIMIT :limit",
+                    params,
+                ).fetchall()
+                ranked.extend(rows)
+                total += self._conn.execute(
+                    _matches_sql(source, "count(*)", filters), params
+                ).fetchone()[0]
+            ranked = sorted(ranked, key=lambda row: (row[2], row[0], row[1]))[: max(limit, 0)]
+            hits = self._hit_details(match, ranked)
         except sqlite3.OperationalError as error:
             if raw:
                 raise QueryError(f"search syntax: {error}") from None
             raise StoreError(f"{self.path}: {error}") from None
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{self.path}: {error}") from None
-        return SearchResult(hits=hits, total=ranked[0][3] if ranked else 0)
+        return SearchResult(hits=hits, total=total)
 
     def _hit_details(self, match: str, ranked: list[tuple]) -> list[SearchHit]:
         details = {}
@@ -387,7 +412,7 @@ class Reader:
                 details[source, row[0]] = row[1:]
         return [
             SearchHit(*details[source, hit_id][:8], line=details[source, hit_id][8], rank=rank)
-            for source, hit_id, rank, _ in ranked
+            for source, hit_id, rank in ranked
         ]
 
 

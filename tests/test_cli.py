@@ -1,0 +1,132 @@
+"""The real `probe` CLI: output shapes, filters, errors as one line."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from gold import STEMS, comparable, expected, load
+from test_search import HOME_VISITS
+
+
+def lines(text: str) -> list[str]:
+    return text.splitlines()
+
+
+def test_search_piped_prints_the_five_home_visits_as_tsv(cli, seeded_db):
+    result = cli("--db", seeded_db, "search", "home visits")
+    assert result.exit_code == 0
+    rows = [line.split("\t") for line in lines(result.stdout)]
+    assert [(row[0], row[2]) for row in rows] == HOME_VISITS
+    assert all(len(row) == 5 for row in rows)
+    assert rows[1][1] == "September 2025" and rows[1][3] == "finding"
+    assert rows[1][4].startswith("Only 20 out of 48 home visits")
+
+
+def test_search_json_gives_the_same_five(cli, seeded_db):
+    result = cli("--db", seeded_db, "search", "home visits", "--json")
+    hits = json.loads(result.stdout)
+    assert [(hit["pdu"], hit["section"]) for hit in hits] == HOME_VISITS
+    assert set(hits[0]) >= {"pdu", "fieldwork_started", "section", "section_heading", "kind",
+                            "text", "snippet"}  # fmt: skip
+    assert hits[0]["section_heading"] == "Implementation and delivery"
+    assert "home visits" in hits[0]["snippet"]
+
+
+def test_search_env_database_and_filters(cli, seeded_db, monkeypatch):
+    monkeypatch.setenv("PROBE_DB", str(seeded_db))
+    result = cli("search", "home visits", "--kind", "improvement", "--pdu", "leic", "--json")
+    assert [(h["pdu"], h["section"]) for h in json.loads(result.stdout)] == [HOME_VISITS[0]]
+    result = cli("search", "home visits", "--standard", "2.3", "--since", "2025", "--limit", "1")
+    assert [line.split("\t")[0] for line in lines(result.stdout)] == ["Gwent PDU"]
+    result = cli("search", "home visits", "--rating", "inadequate", "--json")
+    assert len(json.loads(result.stdout)) == 3
+
+
+@pytest.mark.parametrize("query", ['"home', "AND", "*", "", "x" * 10_000, "\x1b[2J"])
+def test_odd_queries_never_trace_back(cli, seeded_db, query):
+    result = cli("--db", seeded_db, "search", query)
+    assert result.exit_code == 0
+    assert "Traceback" not in result.output
+
+
+def test_raw_syntax_error_is_one_line(cli, seeded_db):
+    result = cli("--db", seeded_db, "search", "--raw", "home AND")
+    assert result.exit_code == 1
+    assert lines(result.stderr) == ['probe: search syntax: fts5: syntax error near ""']
+
+
+def test_pdus_lists_every_report(cli, seeded_db):
+    rows = [line.split("\t") for line in lines(cli("--db", seeded_db, "pdus").stdout)]
+    assert rows[1] == ["Gwent", "", "September 2025", "Requires improvement", "4/21"]
+    assert [row[0] for row in rows] == sorted(load(s)["pdu_name_normalised"] for s in STEMS)
+
+
+def test_show_prints_ratings_questions_and_recommendations(cli, seeded_db):
+    result = cli("--db", seeded_db, "show", "DURHAM")
+    assert result.exit_code == 0
+    gold = load(STEMS[1])
+    out = " ".join(result.stdout.split())
+    assert out.startswith("County Durham and Darlington PDU")
+    for standard in gold["standards"]:
+        assert f"{standard['code']} {standard['name']} {standard['rating']}" in out
+    for recommendation in gold["recommendations"]:
+        assert " ".join(recommendation["text"].split()) in out
+    for question in gold["key_questions"]:
+        assert str(question["percent"]) in out
+
+
+def test_show_ambiguous_and_unknown_are_one_line(cli, seeded_db):
+    result = cli("--db", seeded_db, "show", "tyne")
+    assert result.exit_code == 1
+    assert lines(result.stderr) == [
+        "probe: 'tyne' matches 2 PDUs: Newcastle Upon Tyne; South Tyneside and Gateshead"
+    ]
+    result = cli("--db", seeded_db, "show", "atlantis")
+    assert result.exit_code == 1
+    assert len(lines(result.stderr)) == 1 and "atlantis" in result.stderr
+
+
+def test_export_json_matches_the_gold_standard(cli, seeded_db, tmp_path):
+    out = tmp_path / "export.json"
+    assert cli("--db", seeded_db, "export", "--format", "json", "--out", out).exit_code == 0
+    exported = {report["source_name"]: report for report in json.loads(out.read_text())}
+    for stem in STEMS:
+        assert comparable(exported[f"{stem}.txt"]) == expected(stem)
+
+
+def test_export_csv_has_one_row_per_report_and_a_column_per_standard(cli, seeded_db):
+    rows = list(csv.DictReader(io.StringIO(cli("--db", seeded_db, "export", "-f", "csv").stdout)))
+    assert len(rows) == 5
+    gwent = next(row for row in rows if row["pdu"] == "Gwent PDU")
+    assert gwent["score_points"] == "4" and gwent["Leadership"] == "Good"
+    assert gwent["Court work"] == ""
+    gateshead = next(row for row in rows if row["pdu"].startswith("South Tyneside"))
+    assert gateshead["Court work"] == "Outstanding" and gateshead["Staff"] == "Good"
+
+
+def test_export_to_an_unwritable_place_is_one_line(cli, seeded_db, tmp_path):
+    result = cli("--db", seeded_db, "export", "--out", tmp_path / "no" / "such" / "x.json")
+    assert result.exit_code == 1
+    assert lines(result.stderr)[0].startswith("probe: cannot write")
+
+
+def test_not_a_database_is_one_line_and_kept(cli, tmp_path):
+    bad = tmp_path / "notes.db"
+    bad.write_text("shopping list\n" * 20)
+    for command in (["search", "x"], ["pdus"], ["show", "x"], ["export"], ["import", bad]):
+        result = cli("--db", bad, *command)
+        assert result.exit_code == 1
+        assert lines(result.stderr) == [f"probe: {bad}: not a SQLite database"]
+    assert bad.read_text() == "shopping list\n" * 20
+
+
+def test_help_reads_with_examples(cli):
+    result = cli("--help")
+    assert result.exit_code == 0
+    assert "probe search" in result.stdout and "--db" in result.stdout
+    result = cli("search", "--help")
+    assert "home visits" in result.stdout and "--raw" in result.stdout
