@@ -1,0 +1,125 @@
+"""The shapes of single lines in an inspection report: headings, labels, bullets, table rows.
+
+Both families are covered by one set of shapes: web scrapes glue labels to values and carry
+'(Back to top)' and 'P ' prefixes; PDF conversions use tabs, trailing dots and Markdown.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import FindingKind
+from .text import as_rating, squash
+
+_BACK_TO_TOP = re.compile(r"\s*\(\s*back to top\s*\)\s*$", re.IGNORECASE)
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+_TOC_ENTRY = re.compile(r"\S.*\t\s*\d{1,3}\s*$")  # 'Foreword\t3' in a Contents list
+_STANDARD = re.compile(r"^(?:P\s+)?(\d)\.(\d{1,2})\.?\s*([A-Z].*)$")
+_DOMAIN = re.compile(r"^(\d)\.\s*([A-Z][^.:;?!]{2,80})$")
+_LABEL = re.compile(
+    r"^[*_]*\s*(?:key\s+)?(strengths?|areas?\s+for\s+(?:improvement|development))"
+    r"\s*[*_]*\s*:?\s*[*_]*$",
+    re.IGNORECASE,
+)
+# Bullet glyphs: symbols may touch the text; '-', '*' and dashes need a space so that
+# '-5' or '*italics*' are not bullets; '1.' / '1)' make numbered items.
+_BULLET = re.compile(r"^\s*(?:([•●◦▪■‣⁃·►➢])\s*|([-*–—])(?:\s+|$)|(\d{1,2})[.)](?:\s+|$))(.*)$")
+_TABLE_HEADER = re.compile(r"^(?:key\s+questions?|outcomes?)\b.*percentage", re.IGNORECASE)
+_QUESTION_ROW = re.compile(r"^(.+?)[\s*_]*(\d{1,3})\s*%[\s*_]*$")
+
+TOP_TITLES = frozenset(
+    {
+        "foreword", "ratings", "recommendations", "background", "contents",
+        "acknowledgements", "acknowledgments", "further information", "footnotes",
+        "endnotes", "glossary", "references", "introduction", "executive summary",
+        "methodology", "the role of hm inspectorate of probation",
+    }
+)  # fmt: skip
+TOP_PREFIXES = ("annexe", "annex ", "appendix")
+QUOTE_OPENERS = "\"'“‘„«"
+
+
+@dataclass(frozen=True)
+class Bullet:
+    text: str  # without the bullet and surrounding whitespace; "" for an empty bullet
+    number: int | None  # for numbered items
+
+
+def heading_text(line: str) -> tuple[str, bool]:
+    """Heading text without Markdown or '(Back to top)', and whether that suffix was there."""
+    text = _MARKDOWN_HEADING.sub("", squash(line))
+    text, suffixes = _BACK_TO_TOP.subn("", text)
+    text = text.strip()
+    if text.startswith("**") and text.endswith("**") and len(text) > 4:
+        text = text[2:-2].strip()
+    return text, bool(suffixes)
+
+
+def is_toc_entry(line: str) -> bool:
+    return bool(_TOC_ENTRY.match(line))
+
+
+def is_top_title(title: str) -> bool:
+    key = title.casefold().rstrip(":")
+    return key in TOP_TITLES or key.startswith(TOP_PREFIXES)
+
+
+def standard_heading(title: str) -> tuple[str, str] | None:
+    """('2.3', 'Implementation and delivery') for 'P 2.3. Implementation and deliveryRating'."""
+    match = _STANDARD.match(title)
+    if not match:
+        return None
+    name = re.sub(r"\s*Rating$", "", match.group(3)).strip()
+    if not name or len(name) > 80 or name.endswith((".", ":", ";")):
+        return None
+    return f"{match.group(1)}.{int(match.group(2))}", name
+
+
+def domain_heading(title: str) -> tuple[int, str] | None:
+    """(1, 'Organisational delivery') for '1. Organisational delivery' or '1.Organisational ...'."""
+    match = _DOMAIN.match(title)
+    return (int(match.group(1)), match.group(2).strip()) if match else None
+
+
+def label_kind(line: str) -> FindingKind | None:
+    """The kind of the list a 'Strengths:' / 'Areas for improvement' label opens."""
+    match = _LABEL.match(squash(line))
+    if not match:
+        return None
+    return "strength" if match.group(1).casefold().startswith("strength") else "area_for_improvement"
+
+
+def bullet(line: str) -> Bullet | None:
+    match = _BULLET.match(line)
+    if not match:
+        return None
+    number = int(match.group(3)) if match.group(3) else None
+    return Bullet(match.group(4).strip(), number)
+
+
+def is_table_header(line: str) -> bool:
+    return bool(_TABLE_HEADER.match(squash(line)))
+
+
+def question_row(line: str) -> tuple[str, int] | None:
+    """('Does ...?', 66) for a key-question row, tab-separated or glued; needs the '?' itself."""
+    text = line.strip()
+    if not text.rstrip("*_ ").endswith("%"):
+        return None
+    match = _QUESTION_ROW.match(text)
+    if not match:
+        return None
+    return match.group(1).rstrip("*_ \t"), int(match.group(2))
+
+
+def title_like(title: str) -> bool:
+    """Could this line be the heading of an unnumbered section ('Resettlement work')?"""
+    return (
+        3 <= len(title) <= 80
+        and title[0].isupper()
+        and title[-1] not in ".,;:?!%)"
+        and len(title.split()) <= 12
+        and as_rating(title) is None
+        and label_kind(title) is None
+    )

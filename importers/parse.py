@@ -1,0 +1,267 @@
+"""Turn the decoded text of one inspection report into a `Report`.
+
+The steps: sanitise the text; refuse what is not a PDU inspection report; cut the text into
+sections; read the Ratings block, the headline facts, the standards, key questions,
+recommendations and findings; tell the family; then check the numbers against each other.
+Everything that cannot be found becomes a one-line warning on the report.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from . import body, detect, facts
+from .model import RATINGS, Heading, Report, ReportError, Standard
+from .lines import label_kind
+from .ratings import RatingsBlock, parse_ratings
+from .recommendations import recommendations
+from .sanitise import sanitise
+from .structure import Section, find_sections
+from .text import MONTH_NUMBER, squash
+
+NOT_A_REPORT = "not an HM Inspectorate of Probation PDU inspection report"
+_INSPECTORATE = re.compile(
+    r"inspectorate of probation|chief inspector of probation|inspection of probation services",
+    re.IGNORECASE,
+)
+_PDU = re.compile(r"\bPDU\b|probation delivery unit", re.IGNORECASE)
+
+
+def parse_report(text: str, source_name: str = "<text>") -> Report:
+    """Parse decoded report text. Returns a Report or raises ReportError, nothing else."""
+    try:
+        return _parse(text, source_name)
+    except ReportError:
+        raise
+    except Exception as error:  # a bug here must not crash a bulk import; say what broke
+        raise ReportError(
+            squash(f"internal error while parsing: {type(error).__name__}: {error}")
+        ) from error
+
+
+def _parse(text: str, source_name: str) -> Report:
+    if not isinstance(text, str):
+        raise ReportError(f"expected decoded text, got {type(text).__name__}")
+    text, warnings = sanitise(text)
+    if not text.strip():
+        raise ReportError("empty text: nothing to import")
+    _refuse_non_report(text)
+    lines = text.split("\n")
+    sections = find_sections(lines)
+    ratings_section = _first(sections, "top", "ratings")
+    ratings = parse_ratings(lines, ratings_section.start, ratings_section.end) if ratings_section else RatingsBlock()
+    standard_sections = _unique_standards(sections)
+    if not ratings.rows and not standard_sections:
+        raise ReportError("report is cut off or incomplete: no ratings and no standard sections found")
+    if ratings_section is None:
+        warnings.append("no Ratings block found; standards and ratings taken from the body headings")
+
+    pdu = _pdu(lines, ratings, sections, warnings)
+    source_format, format_warnings = detect.source_format(lines, ratings)
+    framework, framework_warnings = detect.framework(ratings, sections)
+    report = Report(
+        source_name=source_name,
+        source_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        text=text,
+        format=source_format,
+        framework=framework,
+        pdu=pdu,
+        warnings=warnings + format_warnings + framework_warnings,
+    )
+    _read_facts(report, lines, sections, ratings)
+    report.standards, all_rated = _standards(lines, ratings, sections, standard_sections, report.warnings)
+    _read_body(report, lines, sections, standard_sections)
+    _check(report, all_rated)
+    return report
+
+
+def _refuse_non_report(text: str) -> None:
+    flat = squash(text)
+    if not _INSPECTORATE.search(flat):
+        raise ReportError(
+            f"{NOT_A_REPORT}: no 'An inspection of probation services in ...' title and no "
+            "mention of HM Inspectorate of Probation"
+        )
+    if not _PDU.search(flat):
+        raise ReportError(f"{NOT_A_REPORT}: it names no Probation Delivery Unit (PDU)")
+
+
+def _first(sections: list[Section], kind: str, title: str) -> Section | None:
+    return next((s for s in sections if s.kind == kind and s.title.casefold() == title), None)
+
+
+def _unique_standards(sections: list[Section]) -> dict[str, Section]:
+    found: dict[str, Section] = {}
+    for section in sections:
+        if section.kind == "standard":
+            found.setdefault(section.code, section)
+    return found
+
+
+def _pdu(lines: list[str], ratings: RatingsBlock, sections: list[Section], warnings: list[str]) -> str:
+    """The PDU as the title line names it; failing that, a name the report repeats elsewhere."""
+    name = facts.title_pdu(lines)
+    if name:
+        return squash(name)
+    recs = _first(sections, "top", "recommendations")
+    addressees = [
+        squash(line)[: -len(" should:")]
+        for line in (lines[recs.start : recs.end] if recs else [])
+        if squash(line).endswith(" PDU should:")
+    ]
+    fallbacks = (
+        ("the Ratings block", [s for s in ratings.other_lines if s.endswith(" PDU")]),
+        ("the recommendations", addressees),
+    )
+    for where, candidates in fallbacks:
+        if candidates:
+            warnings.append(f"no title line 'An inspection of probation services in ...'; PDU name taken from {where}")
+            return candidates[0]
+    raise ReportError(f"{NOT_A_REPORT}: no PDU named in a title line")
+
+
+def _read_facts(report: Report, lines: list[str], sections: list[Section], ratings: RatingsBlock) -> None:
+    warn = report.warnings.append
+    report.region = facts.region(report.text)
+    if report.region is None:
+        warn("no probation region named in the report")
+    report.published, empty_label = facts.published(lines)
+    if report.published is None:
+        warn("'Published:' label has no date" if empty_label else "no publication date found")
+    report.chief_inspector = facts.chief_inspector(lines)
+    if report.chief_inspector is None:
+        warn("no chief inspector found above 'HM Chief Inspector of Probation'")
+    report.lead_inspector = facts.lead_inspector(report.text)
+    if report.lead_inspector is None:
+        warn("no lead inspector found ('This inspection was led by HM Inspector ...')")
+
+    report.fieldwork_started = ratings.fieldwork_started
+    if ratings.score:
+        report.score_points, report.score_max = ratings.score
+    report.overall_rating = ratings.overall_rating
+    for value, what in (
+        (report.fieldwork_started, "'Fieldwork started' month"),
+        (ratings.score, "score"),
+        (report.overall_rating, "overall rating"),
+    ):
+        if value is None:
+            warn(f"no {what} found in the Ratings block")
+
+    background = _first(sections, "top", "background")
+    if background is None:
+        warn("no Background section found: no fieldwork start date, cases inspected, interviews or caseload")
+        return
+    text = "\n".join(lines[background.start + 1 : background.end])
+    report.fieldwork_start_date = facts.fieldwork_start_date(text)
+    report.cases_inspected, cases_warning = facts.cases_inspected(text, report.text)
+    report.interviews = facts.interviews(text)
+    report.caseload = facts.caseload(text)
+    if cases_warning:
+        warn(cases_warning)
+    for value, what in (
+        (report.fieldwork_start_date, "fieldwork start date"),
+        (report.cases_inspected, "number of cases inspected"),
+        (report.interviews, "number of interviews"),
+        (report.caseload, "PDU caseload"),
+    ):
+        if value is None:
+            warn(f"no {what} found in the Background section")
+
+
+def _standards(
+    lines: list[str],
+    ratings: RatingsBlock,
+    sections: list[Section],
+    body_sections: dict[str, Section],
+    warnings: list[str],
+) -> tuple[list[Standard], bool]:
+    """Standards in code order: the Ratings block's rows plus standards only the body has (2.6).
+
+    Also says whether every standard that should have a rating has one.
+    """
+    rows = {row.code: row for row in ratings.rows}
+    domain_names = {s.domain: s.title for s in sections if s.kind == "domain"}
+    domain_names.update(ratings.domains)
+    missing_domains: set[int] = set()
+    standards = []
+    all_rated = True
+    for code in sorted(rows.keys() | body_sections.keys(), key=_code_key):
+        row, section = rows.get(code), body_sections.get(code)
+        name = row.name if row else section.title
+        label = f"standard {code} {name}"
+        printed = body.body_rating(lines, section) if section else None
+        rating = row.rating if row else None
+        if rating is None and printed and printed.rating:
+            rating = printed.rating
+            warnings.append(f"{label}: no rating in the Ratings block; took '{rating}' from its section")
+        elif rating is None and not (printed and printed.unrated):
+            warnings.append(f"{label}: no rating found")
+            all_rated = False
+        elif printed and printed.rating and printed.rating != rating:
+            warnings.append(f"{label}: the Ratings block says '{rating}' but its section says '{printed.rating}'")
+        if section is None:
+            warnings.append(f"{label}: no section found in the body")
+        domain = int(code.split(".")[0])
+        if domain not in domain_names and domain not in missing_domains:
+            missing_domains.add(domain)
+            warnings.append(f"domain {domain}: no domain name found")
+        standards.append(Standard(code, name, domain, domain_names.get(domain, ""), rating))
+    return standards, all_rated
+
+
+def _code_key(code: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in code.split("."))
+
+
+def _read_body(report: Report, lines: list[str], sections: list[Section], standards: dict[str, Section]) -> None:
+    warn = report.warnings.append
+    names = {standard.code: standard.name for standard in report.standards}
+    for section in sections:
+        level = 2 if section.kind == "standard" else 1
+        title = f"{section.code} {section.title}" if section.code else section.title
+        report.headings.append(Heading(title, section.start + 1, level))
+        if section.kind == "standard" and standards.get(section.code) is section:
+            label = f"standard {section.code} {names.get(section.code, section.title)}"
+            questions = body.key_questions(lines, section)
+            found = body.findings(lines, section)
+            if section.domain == 2 and not questions:
+                warn(f"{label}: no key-question table found")
+            if not found:
+                warn(f"{label}: no findings found")
+            report.key_questions += questions
+            report.findings += found
+        elif section.kind == "unnumbered" and _has_label(lines, section):
+            report.findings += body.findings(lines, section)
+    recs_section = _first(sections, "top", "recommendations")
+    if recs_section is None:
+        warn("no Recommendations section found")
+        return
+    report.recommendations, recs_warnings = recommendations(lines, recs_section, report.pdu_name)
+    report.warnings += recs_warnings
+    if not report.recommendations:
+        warn("the Recommendations section lists no numbered recommendations")
+
+
+def _has_label(lines: list[str], section: Section) -> bool:
+    return any(label_kind(lines[i]) for i in range(section.start + 1, section.end))
+
+
+def _check(report: Report, all_rated: bool) -> None:
+    """Cross-check numbers the report states twice."""
+    warn = report.warnings.append
+    rated = [s.rating for s in report.standards if s.rating]
+    if report.score_points is not None and rated and all_rated:
+        total = sum(3 - RATINGS.index(r) for r in rated)
+        if total != report.score_points:
+            warn(f"score {report.score_points}/{report.score_max} does not equal the sum of standard ratings ({total})")
+    if report.score_max is not None and rated and all_rated and len(rated) * 3 != report.score_max:
+        warn(f"score maximum {report.score_max} does not match {len(rated)} rated standards x 3 = {len(rated) * 3}")
+    if report.fieldwork_started and report.fieldwork_start_date:
+        month, year = report.fieldwork_started.split()
+        start_year, start_month = (int(p) for p in report.fieldwork_start_date.split("-")[:2])
+        if (int(year), MONTH_NUMBER[month.casefold()]) != (start_year, start_month):
+            warn(
+                f"fieldwork started {report.fieldwork_started} in the Ratings block, but the "
+                f"Background gives {report.fieldwork_start_date}"
+            )
