@@ -28,9 +28,10 @@ def source_format(lines: list[str], ratings: RatingsBlock) -> tuple[SourceFormat
         web.append("labels glued to values in the Ratings block")
     if ratings.split:
         pdf.append("ratings on their own lines")
-    if any(_GLUED_ROW.search(line) and not _TAB_ROW.search(line) for line in lines):
+    rows = [line for line in lines if line.rstrip().endswith("%")]
+    if any(_GLUED_ROW.search(row) and not _TAB_ROW.search(row) for row in rows):
         web.append("key-question percentages glued to the question")
-    if any(_TAB_ROW.search(line) for line in lines):
+    if any(_TAB_ROW.search(row) for row in rows):
         pdf.append("tab-separated key-question tables")
     if any(shapes.is_toc_entry(line) for line in lines):
         pdf.append("a Contents list with page numbers")

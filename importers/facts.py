@@ -27,8 +27,9 @@ _REGION_WORDS = {
     name: r"[\s,-]+".join(re.escape(word) for word in name.replace(",", "").split())
     for name in REGIONS
 }
-_REGION = re.compile(
-    r"\b(" + "|".join(_REGION_WORDS.values()) + r")(?:\s+probation)?\s+region\b", re.IGNORECASE
+_REGION_WORD = re.compile(r"\sregion\b", re.IGNORECASE)
+_REGION_BEFORE = re.compile(
+    r"\b(" + "|".join(_REGION_WORDS.values()) + r")(?:\s+probation)?\s*$", re.IGNORECASE
 )
 # A region named as the PDU's own: cover line 'The Probation Service – X region', or 'PDUs in the X region'.
 _OWN_REGION = re.compile(r"(?:probation service\s*[–—-]\s*|pdus?\s+(?:in|within|of)\s+the\s+)$", re.IGNORECASE)
@@ -38,7 +39,7 @@ _PUBLISHED = re.compile(r"^published\s*:\s*(.*)$", re.IGNORECASE)
 _DATE_VALUE = re.compile(rf"^(?:\d{{1,2}}\s+)?{MONTH}\s+\d{{4}}$", re.IGNORECASE)
 _CHIEF_TITLE = re.compile(r"^(?:(.+?),\s*)?(?:hm\s+|his majesty's\s+)?chief inspector of probation$", re.IGNORECASE)
 _LEAD = re.compile(
-    r"\bled by\s+(?:hm\s+|his majesty's\s+)?inspector\s+(.+?)(?:,|\.|;|\s+supported\b|\s+with\b|$)",
+    r"\bled by (?:hm |his majesty's )?inspector ([^,.;]+?)(?:,|\.|;| supported\b| with\b|$)",
     re.IGNORECASE,
 )
 _DATE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH})(?:\s+(\d{{4}}))?", re.IGNORECASE)
@@ -55,7 +56,7 @@ _PARTS_END = re.compile(r",?\s+(?:where|between|during|which|that\s+had\s+(?:sta
 # 'out of 27 relevant cases' or 'out of five PQiP cases', which count a subset.
 _OUT_OF = re.compile(
     rf"\bout\s+of\s+(?:the\s+)?({NUMBER})(?:\s+cases)?(?=\s*(?:[,.;:)]|$|were\b|was\b|had\b|have\b|where\b|which\b|that\b|we\b|inspected\b))",
-    re.IGNORECASE,
+    re.IGNORECASE | re.MULTILINE,
 )
 _INTERVIEWS = (
     re.compile(rf"\b(?:conducted|held|carried\s+out|completed|undertook)\s+({NUMBER})\s+(?:[a-z-]+\s+){{0,2}}?interviews\b", re.IGNORECASE),
@@ -90,9 +91,13 @@ def title_pdu(lines: list[str]) -> str | None:
 def region(text: str) -> str | None:
     """The PDU's probation region; one named as the PDU's own wins over the first mention."""
     first = None
-    for match in _REGION.finditer(text):
+    for word in _REGION_WORD.finditer(text):  # find 'region' first: a cheap literal search
+        before = text[max(0, word.start() - 80) : word.start() + 1]
+        match = _REGION_BEFORE.search(before)
+        if not match:
+            continue
         name = _region_name(match.group(1))
-        if _OWN_REGION.search(text[max(0, match.start() - 40) : match.start()]):
+        if _OWN_REGION.search(before[max(0, match.start() - 40) : match.start()]):
             return name
         first = first or name
     return first
@@ -132,10 +137,13 @@ def chief_inspector(lines: list[str]) -> str | None:
     return None
 
 
-def lead_inspector(text: str) -> str | None:
-    match = _LEAD.search(squash(text))
-    if match and _looks_like_name(match.group(1)):
-        return match.group(1).strip()
+def lead_inspector(lines: list[str]) -> str | None:
+    for line in lines:
+        if "led by" not in line.casefold():  # cheap filter before the regex
+            continue
+        match = _LEAD.search(squash(line))
+        if match and _looks_like_name(match.group(1)):
+            return match.group(1)
     return None
 
 
@@ -199,7 +207,8 @@ def cases_inspected(background: str, whole_text: str) -> tuple[int | None, str |
 
 
 def _repeated_total(text: str) -> int | None:
-    totals = Counter(to_int(m.group(1)) for m in _OUT_OF.finditer(squash(text)))
+    lines = (line for line in text.split("\n") if "out of" in line.casefold())
+    totals = Counter(to_int(squash(m.group(1))) for line in lines for m in _OUT_OF.finditer(line))
     totals.pop(None, None)
     ranked = totals.most_common(2)
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):

@@ -28,6 +28,8 @@ _BULLET = re.compile(r"^\s*(?:([•●◦▪■‣⁃·►➢])\s*|([-*–—])(
 _TABLE_HEADER = re.compile(r"^(?:key\s+questions?|outcomes?)\b.*percentage", re.IGNORECASE)
 _QUESTION_ROW = re.compile(r"^(.+?)[\s*_]*(\d{1,3})\s*%[\s*_]*$")
 
+_LONGEST_LABEL = 60  # longer lines are never labels or table headers: skip the regex
+_LONGEST_HEADER = 100
 TOP_TITLES = frozenset(
     {
         "foreword", "ratings", "recommendations", "background", "contents",
@@ -84,6 +86,8 @@ def domain_heading(title: str) -> tuple[int, str] | None:
 
 def label_kind(line: str) -> FindingKind | None:
     """The kind of the list a 'Strengths:' / 'Areas for improvement' label opens."""
+    if len(line) > _LONGEST_LABEL:
+        return None
     match = _LABEL.match(squash(line))
     if not match:
         return None
@@ -99,7 +103,7 @@ def bullet(line: str) -> Bullet | None:
 
 
 def is_table_header(line: str) -> bool:
-    return bool(_TABLE_HEADER.match(squash(line)))
+    return len(line) <= _LONGEST_HEADER and bool(_TABLE_HEADER.match(squash(line)))
 
 
 def question_row(line: str) -> tuple[str, int] | None:

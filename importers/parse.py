@@ -22,10 +22,10 @@ from .text import MONTH_NUMBER, squash
 
 NOT_A_REPORT = "not an HM Inspectorate of Probation PDU inspection report"
 _INSPECTORATE = re.compile(
-    r"inspectorate of probation|chief inspector of probation|inspection of probation services",
+    r"inspectorate\s+of\s+probation|chief\s+inspector\s+of\s+probation|inspection\s+of\s+probation\s+services",
     re.IGNORECASE,
 )
-_PDU = re.compile(r"\bPDU\b|probation delivery unit", re.IGNORECASE)
+_PDU = re.compile(r"\bPDU\b|probation\s+delivery\s+unit", re.IGNORECASE)
 
 
 def parse_report(text: str, source_name: str = "<text>") -> Report:
@@ -77,13 +77,12 @@ def _parse(text: str, source_name: str) -> Report:
 
 
 def _refuse_non_report(text: str) -> None:
-    flat = squash(text)
-    if not _INSPECTORATE.search(flat):
+    if not _INSPECTORATE.search(text):
         raise ReportError(
             f"{NOT_A_REPORT}: no 'An inspection of probation services in ...' title and no "
             "mention of HM Inspectorate of Probation"
         )
-    if not _PDU.search(flat):
+    if not _PDU.search(text):
         raise ReportError(f"{NOT_A_REPORT}: it names no Probation Delivery Unit (PDU)")
 
 
@@ -126,13 +125,14 @@ def _read_facts(report: Report, lines: list[str], sections: list[Section], ratin
     report.region = facts.region(report.text)
     if report.region is None:
         warn("no probation region named in the report")
-    report.published, empty_label = facts.published(lines)
+    front_matter = next((s.start for s in sections if s.kind in ("domain", "standard")), len(lines))
+    report.published, empty_label = facts.published(lines[:front_matter])
     if report.published is None:
         warn("'Published:' label has no date" if empty_label else "no publication date found")
     report.chief_inspector = facts.chief_inspector(lines)
     if report.chief_inspector is None:
         warn("no chief inspector found above 'HM Chief Inspector of Probation'")
-    report.lead_inspector = facts.lead_inspector(report.text)
+    report.lead_inspector = facts.lead_inspector(lines)
     if report.lead_inspector is None:
         warn("no lead inspector found ('This inspection was led by HM Inspector ...')")
 

@@ -41,6 +41,9 @@ def find_sections(lines: list[str]) -> list[Section]:
     for index, line in enumerate(lines):
         if not line.strip() or shapes.is_toc_entry(line):
             continue
+        if len(line) > _PARAGRAPH:  # prose: never a heading, and never inside a ratings block
+            in_ratings, previous = False, line
+            continue
         title, back_to_top = shapes.heading_text(line)
         if in_ratings:
             if not _ends_ratings(title, back_to_top, line, ratings_codes):
@@ -70,7 +73,7 @@ def _ends_ratings(title: str, back_to_top: bool, line: str, codes: set[str]) -> 
         return standard[0] in codes
     if shapes.domain_heading(title):
         return False
-    return bool(shapes.bullet(line) or shapes.label_kind(line) or len(title) > _PARAGRAPH)
+    return bool(shapes.bullet(line) or shapes.label_kind(line))
 
 
 def _classify(

@@ -6,7 +6,6 @@ import re
 
 from .model import RATINGS
 
-_SPACE_RUN = re.compile(r"\s+")  # Python's \s covers tab, U+00A0 and U+202F too
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'})
 
 MONTHS = (
@@ -36,7 +35,7 @@ NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_TENS_PATTERN})(?:[- ](?:{_UNITS_P
 
 def squash(text: str) -> str:
     """Collapse whitespace runs (including no-break spaces) to one space and trim."""
-    return _SPACE_RUN.sub(" ", text).strip()
+    return " ".join(text.split())  # str.split() splits on U+00A0 and U+202F too
 
 
 def straight_quotes(text: str) -> str:

@@ -46,5 +46,4 @@ def test_list_matches_gold_item_by_item(stem, section):
 
 @pytest.mark.parametrize("stem", STEMS)
 def test_format_matches_gold(stem):
-
     assert parsed(stem).format == load(stem)["format"]
