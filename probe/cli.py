@@ -9,19 +9,20 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
+from probe.importers import DEFAULT_MAX_BYTES
 from probe.paths import DB_ENV, default_db_path
 
 if TYPE_CHECKING:
     from probe.importers.model import Report
     from probe.store.read import Reader, SearchHit
-
-DEFAULT_MAX_BYTES = 10_000_000
 
 app = typer.Typer(
     name="probe",
@@ -96,12 +97,15 @@ def database_path(db: Path | None) -> Path:
     return path
 
 
-def open_reader(db: Path | None) -> Reader:
+@contextmanager
+def reading(db: Path | None) -> Iterator[Reader]:
+    """A Reader on the database; any StoreError while reading ends as one line."""
     from probe.store.read import Reader, StoreError
 
     try:
-        return Reader(database_path(db))
-    except StoreError as error:
+        with Reader(database_path(db)) as reader:
+            yield reader
+    except StoreError as error:  # QueryError included
         fail(str(error))
 
 
@@ -150,7 +154,8 @@ def tui(ctx: typer.Context) -> None:
 
 def open_tui(db: Path | None) -> None:
     path = database_path(db)
-    open_reader(path).close()  # a bad database gets its one-line error here, not in the TUI
+    with reading(path):
+        pass  # a bad database gets its one-line error here, not inside the TUI
     from probe.tui.app import run
 
     run(path)
@@ -192,22 +197,17 @@ def search(
 
       probe search --raw 'safeguard* NOT police' --pdu gwent --json
     """
-    from probe.store.read import StoreError
-
-    with open_reader(ctx.obj) as reader:
-        try:
-            result = reader.search(
-                query,
-                raw=raw,
-                pdu=pdu,
-                standard=standard,
-                kind=KIND_NAMES.get(kind.value, kind.value) if kind else None,
-                rating=rating.value if rating else None,
-                since=since,
-                limit=limit,
-            )
-        except StoreError as error:  # QueryError included
-            fail(str(error))
+    with reading(ctx.obj) as reader:
+        result = reader.search(
+            query,
+            raw=raw,
+            pdu=pdu,
+            standard=standard,
+            kind=KIND_NAMES.get(kind.value, kind.value) if kind else None,
+            rating=rating.value if rating else None,
+            since=since,
+            limit=limit,
+        )
     if as_json:
         typer.echo(json.dumps([hit_dict(hit) for hit in result.hits], ensure_ascii=False, indent=2))
     elif sys.stdout.isatty():
@@ -280,7 +280,7 @@ def short_month(month: str | None) -> str:
 @app.command()
 def pdus(ctx: typer.Context) -> None:
     """List every report: PDU, region, fieldwork month, overall rating and score."""
-    with open_reader(ctx.obj) as reader:
+    with reading(ctx.obj) as reader:
         summaries = reader.reports()
     rows = [
         (
@@ -329,7 +329,7 @@ def show(
 
     Example: probe show durham
     """
-    with open_reader(ctx.obj) as reader:
+    with reading(ctx.obj) as reader:
         summary = pick_report(reader, pdu)
         report = reader.report(summary.id)
         stats = reader.key_question_stats(summary.id)
@@ -423,7 +423,7 @@ def export(
     ("Leadership", "Staff", "Staffing", ...) holding that report's rating, empty when the
     report's framework has no such standard.
     """
-    with open_reader(ctx.obj) as reader:
+    with reading(ctx.obj) as reader:
         if format is ExportFormat.json:
             text = json.dumps(
                 [report_dict(reader.report(s.id)) for s in reader.reports()],

@@ -7,6 +7,8 @@ keeps SQLite from creating its WAL files), so it works on shared boxes and read-
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import json
 import re
 import sqlite3
@@ -236,12 +238,33 @@ class Reader:
     def __exit__(self, *exc_info) -> None:
         self.close()
 
+    def _snapshot(method):
+        """Run a public method in one read transaction, so it sees whole reports even while
+        another process replaces them (WAL: readers keep their snapshot)."""
+
+        @functools.wraps(method)
+        def in_snapshot(self, *args, **kwargs):
+            if self._conn.in_transaction:
+                return method(self, *args, **kwargs)
+            try:
+                self._conn.execute("BEGIN")
+            except sqlite3.DatabaseError as error:
+                raise StoreError(f"{self.path}: {error}") from None
+            try:
+                return method(self, *args, **kwargs)
+            finally:
+                with contextlib.suppress(sqlite3.Error):  # nothing to keep: it only read
+                    self._conn.execute("ROLLBACK")
+
+        return in_snapshot
+
     def _rows(self, sql: str, params=()) -> list[tuple]:
         try:
             return self._conn.execute(sql, params).fetchall()
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{self.path}: {error}") from None
 
+    @_snapshot
     def reports(self) -> list[ReportSummary]:
         """Every report, ordered by PDU name then fieldwork month."""
         rows = self._rows(
@@ -250,6 +273,7 @@ class Reader:
         )
         return [ReportSummary(*row) for row in rows]
 
+    @_snapshot
     def report(self, report_id: int) -> Report:
         """The full model of one report (text, headings, warnings included)."""
         rows = self._rows(
@@ -286,6 +310,7 @@ class Reader:
             warnings=json.loads(warnings),
         )
 
+    @_snapshot
     def find_reports(self, name_part: str) -> list[ReportSummary]:
         """Reports whose PDU name contains `name_part`, case-insensitively."""
         rows = self._rows(
@@ -295,6 +320,7 @@ class Reader:
         )
         return [ReportSummary(*row) for row in rows]
 
+    @_snapshot
     def key_question_stats(self, report_id: int) -> list[QuestionStats]:
         """Each key question of one report, with its band and how it compares across reports."""
         own = self._rows(
@@ -326,6 +352,7 @@ class Reader:
             for code, question, percent in own
         ]
 
+    @_snapshot
     def ratings_matrix(self) -> RatingsMatrix:
         """Every report's ratings, one column per rated standard name (2.6 Outcomes, never
         rated, has no column). Columns follow report order, merging 2021 and 2024 layouts."""
@@ -346,6 +373,7 @@ class Reader:
             rows=[(summary, ratings.get(summary.id, {})) for summary in summaries],
         )
 
+    @_snapshot
     def search(
         self,
         query: str,
@@ -440,10 +468,10 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
     try:
         return _open_checked(path, uri)
     except sqlite3.OperationalError as error:
-        if getattr(error, "sqlite_errorname", "") != "SQLITE_CANTOPEN":
+        if not getattr(error, "sqlite_errorname", "").startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY")):
             raise StoreError(f"{path}: {error}") from None
-    # A WAL database in a folder we cannot write: SQLite cannot create the -shm file.
-    # Nobody can be writing it either, so reading it as an immutable file is safe.
+    # A WAL database in a folder we cannot write: SQLite cannot create its -shm file. Read
+    # it as an immutable file instead (a write by its owner meanwhile would go unseen).
     try:
         return _open_checked(path, uri + "&immutable=1")
     except sqlite3.DatabaseError as error:
@@ -451,7 +479,9 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
 
 
 def _open_checked(path: Path, uri: str) -> sqlite3.Connection:
-    conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+    conn = sqlite3.connect(
+        uri, uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False, isolation_level=None
+    )
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import sqlite3
 import statistics
@@ -15,12 +16,12 @@ from probe.store.write import fieldwork_month, import_report, open_db
 
 
 def dump(path) -> list[str]:
-    with sqlite3.connect(path) as conn:
+    with contextlib.closing(sqlite3.connect(path)) as conn:
         return list(conn.iterdump())
 
 
 def integrity(path) -> str:
-    with sqlite3.connect(path) as conn:
+    with contextlib.closing(sqlite3.connect(path)) as conn:
         return conn.execute("PRAGMA integrity_check").fetchone()[0]
 
 
@@ -93,7 +94,7 @@ def test_changed_text_of_the_same_inspection_replaces_it(seeded_db):
 
 def test_a_failure_mid_write_leaves_the_database_exactly_as_it_was(seeded_db):
     # A real trigger that fails on the tenth finding of a new report.
-    with sqlite3.connect(seeded_db) as conn:
+    with contextlib.closing(sqlite3.connect(seeded_db)) as conn:
         conn.execute(
             "CREATE TRIGGER fail_tenth BEFORE INSERT ON findings WHEN new.position = 10 "
             "BEGIN SELECT RAISE(ABORT, 'simulated failure'); END"
@@ -143,7 +144,7 @@ def test_non_sqlite_and_corrupt_files_are_refused_and_left_alone(tmp_path, conte
 
 
 def test_unknown_schema_version_is_refused_and_left_alone(seeded_db):
-    with sqlite3.connect(seeded_db) as conn:
+    with contextlib.closing(sqlite3.connect(seeded_db)) as conn:
         conn.execute("PRAGMA user_version = 99")
     before = seeded_db.read_bytes()
     with pytest.raises(StoreError, match="schema version 99"):
@@ -155,7 +156,7 @@ def test_unknown_schema_version_is_refused_and_left_alone(seeded_db):
 
 def test_another_applications_database_is_not_taken_over(tmp_path):
     path = tmp_path / "other.db"
-    with sqlite3.connect(path) as conn:
+    with contextlib.closing(sqlite3.connect(path)) as conn:
         conn.execute("CREATE TABLE notes (body TEXT)")
     before = path.read_bytes()
     with pytest.raises(StoreError, match="not a probe database"):
