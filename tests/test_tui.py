@@ -1,0 +1,209 @@
+"""The explorer driven through Textual's pilot, on a database of the real bundled reports."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from textual.widgets import Static
+
+from gold import load, seed_text, squash
+from probe.tui.app import ProbeApp
+from probe.tui.screens.explorer import ExplorerScreen
+from probe.tui.screens.help import HelpScreen
+from probe.tui.screens.reader import ReaderScreen, ReportText
+from probe.tui.screens.search import Results, SearchScreen
+from probe.tui.widgets.banner import ReportBanner
+from probe.tui.widgets.findings import FindingList
+from probe.tui.widgets.key_questions import KeyQuestionsPane
+from probe.tui.widgets.pdu_list import PduList
+from probe.tui.widgets.ratings import RatingsPane
+from tui_fixtures import GWENT, corpus_db, plain, report_db, run_async  # noqa: F401 (fixture)
+
+PERCENT = re.compile(r"(\d+)%")
+
+
+async def type_text(pilot, text: str) -> None:
+    await pilot.press(*("space" if char == " " else char for char in text))
+
+
+async def select_pdu(pilot, name: str) -> None:
+    """Filter the list to one PDU and open its details, as a user would."""
+    await pilot.press("f")
+    await type_text(pilot, name)
+    await pilot.press("enter", "enter")  # leave the filter, then open the details
+    await pilot.pause()
+
+
+def option_lines(option_list, width: int = 100) -> list[str]:
+    return [squash(plain(option.prompt, width)) for option in option_list.options]
+
+
+@run_async
+async def test_selecting_gwent_shows_its_ratings_and_key_questions(corpus_db):
+    gold = load(GWENT)
+    app = ProbeApp(corpus_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await select_pdu(pilot, "gwent")
+        assert app.screen.current.pdu == "Gwent PDU"
+
+        ratings = [line for line in option_lines(app.screen.query_one(RatingsPane)) if line[:1].isdigit()]
+        expected = [f"{s['code']} {s['name']} {s['rating']}" for s in gold["standards"]]
+        assert ratings == expected  # seven, in report order, each saying its rating in words
+
+        body = app.screen.query_one(KeyQuestionsPane).query_one(Static)
+        text = squash(plain(body.content, width=100))
+        assert [int(p) for p in PERCENT.findall(text)] == [q["percent"] for q in gold["key_questions"]]
+        for question in gold["key_questions"]:
+            assert squash(question["question"]) in text
+
+
+@run_async
+async def test_key_questions_mark_the_lowest_as_driving_the_rating(corpus_db):
+    app = ProbeApp(corpus_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await select_pdu(pilot, "gwent")
+        body = app.screen.query_one(KeyQuestionsPane).query_one(Static)
+        lines = plain(body.content, width=100).splitlines()
+        marked = [PERCENT.search(line) for line in lines if line.startswith("▶ ")]
+        driving = [int(match.group(1)) for match in marked if match]  # the legend has none
+        assert driving == [28, 39, 28, 36]  # gold band_checks: lowest percent of 2.1-2.4
+
+
+@run_async
+async def test_list_filters_as_you_type_and_sorts(corpus_db):
+    app = ProbeApp(corpus_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        pdu_list = app.screen.query_one(PduList)
+        table = pdu_list.table
+        names = lambda: [squash(plain(table.get_row_at(i)[0])) for i in range(table.row_count)]  # noqa: E731
+        assert names()[0] == "County Durham and Darlington"
+        await pilot.press("f")
+        await type_text(pilot, "tyne")
+        assert names() == ["Newcastle Upon Tyne", "South Tyneside and Gateshead"]
+        await pilot.press("escape")  # back to the list; the filter stays
+        await pilot.press("s")  # sort by newest fieldwork first
+        assert names() == ["Newcastle Upon Tyne", "South Tyneside and Gateshead"]
+        await pilot.press("s")  # by score, best first: 15/27 beats 3/21
+        assert names() == ["South Tyneside and Gateshead", "Newcastle Upon Tyne"]
+
+
+@run_async
+async def test_search_home_visits_then_open_the_finding_in_its_report(corpus_db):
+    app = ProbeApp(corpus_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash")
+        assert isinstance(app.screen, SearchScreen)
+        await type_text(pilot, "home visits")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        search = app.screen
+        assert search.query_one(Results).option_count == 5
+        assert "5 results" in plain(search.query_one("#search-status", Static).content)
+        first = search.hits[0]
+
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        text = app.screen.query_one(ReportText)
+        assert text.cursor_location[0] + 1 == first.line
+        highlighted = text.selected_text
+        assert squash(first.text)[:40] in squash(highlighted)
+        assert text.scroll_y <= text.wrapped_document.location_to_offset((first.line - 1, 0)).y
+
+        await pilot.press("escape")
+        assert isinstance(app.screen, SearchScreen)
+        assert search.query_one(Results).option_count == 5  # results kept
+        await pilot.press("escape")
+        assert isinstance(app.screen, ExplorerScreen)
+
+
+@run_async
+async def test_help_lists_every_key(corpus_db):
+    app = ProbeApp(corpus_db)
+    async with app.run_test(size=(120, 60)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = squash(plain(app.screen.query_one("#help").query(Static).last().content, width=100))
+        for description in (
+            "Quit", "Help", "Search", "Command palette", "Filter", "Sort", "Read report",
+            "Next pane", "Previous pane", "List", "Ratings", "Key questions", "Findings", "Compare",
+            "Back", "Contents", "Next section", "Previous section", "Move",
+        ):  # fmt: skip
+            assert description in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, ExplorerScreen)
+
+
+@run_async
+async def test_command_palette_jumps_to_a_pdu(corpus_db):
+    app = ProbeApp(corpus_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "go to leicester")
+        await pilot.pause(0.5)  # the palette searches in the background
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.current.pdu == "Leicester, Leicestershire and Rutland PDU"
+        banner = plain(app.screen.query_one(ReportBanner).content)
+        assert "Leicester, Leicestershire and Rutland PDU" in squash(banner)
+
+
+@run_async
+async def test_enter_on_a_rating_shows_that_standards_findings(corpus_db):
+    gold = load(GWENT)
+    app = ProbeApp(corpus_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await select_pdu(pilot, "gwent")
+        await pilot.press("j", "j", "j", "enter")  # down to 2.1 Assessment, past the domain row
+        items = app.screen.query_one(FindingList)
+        assert items.has_focus
+        shown_items = [line for line in option_lines(items) if line.startswith("• ")]
+        expected = [squash(f["text"]) for f in gold["findings"] if f["section"] == "2.1"]
+        assert [line.removeprefix("• ") for line in shown_items] == expected
+
+
+@run_async
+async def test_narrow_terminal_shows_list_and_details_in_turn(corpus_db):
+    app = ProbeApp(corpus_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        details = screen.query_one("#details")
+        assert screen.query_one(PduList).display and not details.display
+        await pilot.press("enter")
+        assert details.display and not screen.query_one(PduList).display
+        await pilot.press("escape")
+        assert screen.query_one(PduList).display and not details.display
+
+
+@run_async
+async def test_markup_and_control_characters_in_a_report_are_shown_literally(tmp_path):
+    markup = "[bold]Gwent[/] [link=https://example.com]PDU[/link] [/]"
+    text = seed_text(GWENT).replace("\u00a0in Gwent PDU", f"\u00a0in {markup} PDU", 1)
+    finding_line = 229  # "Only 20 out of 48 home visits ..." in 2.3
+
+    def edit(report):
+        # The importer strips control characters; write one past it to check the TUI too.
+        index = next(i for i, f in enumerate(report.findings) if f.line == finding_line)
+        finding = report.findings[index]
+        report.findings[index] = dataclasses.replace(finding, text=f"[red]x\x1b[31m{finding.text}")
+
+    db = report_db(tmp_path / "edited.db", text, edit=edit)
+    app = ProbeApp(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        screen = app.screen
+        assert markup in squash(plain(screen.query_one(ReportBanner).content))
+        table = screen.query_one(PduList).table
+        assert squash(plain(table.get_row_at(0)[0])) == f"{markup}"
+
+        await pilot.press("3")  # findings
+        screen.query_one("#findings-pane").show_section("2.3")
+        await pilot.pause()
+        items = option_lines(screen.query_one(FindingList))
+        edited = next(line for line in items if "home visits" in line)
+        assert edited.startswith("• [red]x[31mOnly 20 out of 48 home visits")
+
+        svg = app.export_screenshot()
+        assert "\x1b" not in svg
+        assert "[bold]Gwent[/]" in svg.replace("&#160;", " ")

@@ -1,0 +1,108 @@
+"""The probe explorer: wires the screens together and owns the database reader."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from textual import on
+from textual.app import App
+from textual.binding import Binding
+
+from probe.store.read import Reader, ReportSummary, StoreError
+from probe.tui.commands import ProbeCommands
+from probe.tui.messages import OpenReport
+from probe.tui.screens.explorer import ExplorerScreen
+from probe.tui.screens.help import HelpScreen
+from probe.tui.screens.reader import ReaderScreen
+from probe.tui.screens.search import SearchScreen
+from probe.tui.widgets.pdu_list import PduList
+
+
+class ProbeApp(App):
+    TITLE = "probe · HM Inspectorate of Probation PDU reports"
+    # Every style sheet, each next to the screen or widget it styles. (Textual does not load a
+    # default screen's own CSS_PATH, so the app loads them all.)
+    CSS_PATH = [
+        "app.tcss",
+        "screens/explorer.tcss",
+        "screens/search.tcss",
+        "screens/reader.tcss",
+        "screens/help.tcss",
+        "widgets/pdu_list.tcss",
+        "widgets/findings.tcss",
+        "widgets/matrix.tcss",
+    ]
+    COMMANDS = App.COMMANDS | {ProbeCommands}
+    BINDINGS = [
+        Binding("q", "quit", "Quit"),
+        Binding("question_mark", "help", "Help"),
+        Binding("slash", "search", "Search"),
+    ]
+
+    def __init__(self, db_path: Path) -> None:
+        """Raises StoreError (one line) when the database cannot be read."""
+        super().__init__()
+        self.db_path = Path(db_path)
+        self.reader = Reader(self.db_path)
+
+    def get_default_screen(self) -> ExplorerScreen:
+        return ExplorerScreen(self.reader)
+
+    def on_mount(self) -> None:
+        self.install_screen(SearchScreen(self.db_path), "search")
+
+    def on_unmount(self) -> None:
+        self.reader.close()
+
+    @property
+    def explorer(self) -> ExplorerScreen:
+        return self.screen_stack[0]
+
+    @property
+    def report_summaries(self) -> list[ReportSummary]:
+        return self.explorer.reports
+
+    def _back_to_explorer(self) -> ExplorerScreen:
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        return self.explorer
+
+    # -- actions, also offered by the command palette -----------------------------------
+
+    def action_search(self) -> None:
+        if self.screen is not self.get_screen("search"):
+            self._back_to_explorer()
+            self.push_screen("search")
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def jump_to_report(self, report_id: int) -> None:
+        explorer = self._back_to_explorer()
+        explorer.select_report(report_id)
+        explorer.action_show_view("ratings")
+
+    def show_view(self, view: str) -> None:
+        self._back_to_explorer().action_show_view(view)
+
+    def sort_reports(self, sort_by: str) -> None:
+        self._back_to_explorer().query_one(PduList).sort_by = sort_by
+
+    def read_selected_report(self) -> None:
+        self._back_to_explorer().action_read_report()
+
+    @on(OpenReport)
+    def _open_report(self, message: OpenReport) -> None:
+        self.push_screen(ReaderScreen(self.reader.report(message.report_id), message.line))
+
+
+def run(db_path: Path) -> None:
+    """Open the explorer on `db_path`; an unusable database is a one-line error, exit 1."""
+    try:
+        app = ProbeApp(db_path)
+    except StoreError as error:
+        print(f"probe: {error}", file=sys.stderr)
+        raise SystemExit(1) from None
+    app.run()

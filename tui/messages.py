@@ -1,0 +1,30 @@
+"""Messages widgets post to ask for something outside themselves; screens and the app act on them."""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+
+class OpenReport(Message):
+    """Show a report's full text in the reader, optionally at (and highlighting) a line."""
+
+    def __init__(self, report_id: int, line: int | None = None) -> None:
+        super().__init__()
+        self.report_id = report_id
+        self.line = line
+
+
+class ShowFindings(Message):
+    """Show the findings of one section (a standard code, or a heading) of the current report."""
+
+    def __init__(self, section: str) -> None:
+        super().__init__()
+        self.section = section
+
+
+class ChooseReport(Message):
+    """Make a report the selected one in the explorer."""
+
+    def __init__(self, report_id: int) -> None:
+        super().__init__()
+        self.report_id = report_id

@@ -1,0 +1,51 @@
+"""Rating chips, bars and scores as Rich `Text` for the TUI.
+
+Report text itself goes through `probe.display` (shared with the CLI): `safe_text` and `clean`
+keep it literal, so brackets and markup-like text stay plain text and control characters never
+reach the terminal.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from probe.display import clean
+from probe.importers.model import RATINGS
+
+RATING_STYLES = {
+    "Outstanding": "bold #0b3d0b on #7ee07e",
+    "Good": "bold #0b2a3d on #7ec8e0",
+    "Requires improvement": "bold #3d2a00 on #f0c85a",
+    "Inadequate": "bold #ffffff on #c83232",
+}
+SHORT_RATINGS = {
+    "Outstanding": "Outst",
+    "Good": "Good",
+    "Requires improvement": "RI",
+    "Inadequate": "Inad",
+}
+NOT_RATED = "–"
+
+
+def rating(value: str | None, *, short: bool = False) -> Text:
+    """A rating as a coloured chip that also says the word, so it reads without colour."""
+    if value not in RATING_STYLES:
+        return Text(NOT_RATED if value is None else clean(value), style="dim")
+    label = SHORT_RATINGS[value] if short else value
+    # A styled span, not a base style, so table cells do not stretch the colour.
+    return Text.assemble((f" {label} ", RATING_STYLES[value]))
+
+
+def rating_order(value: str | None) -> int:
+    """Sort key: best rating first, unrated last."""
+    return RATINGS.index(value) if value in RATINGS else len(RATINGS)
+
+
+def score(points: int | None, maximum: int | None) -> str:
+    return "–" if points is None or maximum is None else f"{points}/{maximum}"
+
+
+def bar(percent: int, width: int = 10) -> Text:
+    """A percentage as a bar of `width` cells; the number is shown next to it elsewhere."""
+    filled = round(max(0, min(percent, 100)) * width / 100)
+    return Text.assemble(("█" * filled, "bold"), ("░" * (width - filled), "dim"))

@@ -1,0 +1,1 @@
+"""Screens of the probe explorer, one per module."""

@@ -1,0 +1,85 @@
+"""Every key, by where it works. Built from the bindings themselves so it cannot drift."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from probe.tui import render
+from probe.tui.screens.explorer import ExplorerScreen
+from probe.tui.screens.reader import ReaderScreen
+from probe.tui.screens.search import SearchScreen
+from probe.tui.widgets.keys import VIM_CURSOR
+from probe.tui.widgets.pdu_list import PduList
+
+MOVING = [
+    Binding("up,down", "", "Move (also k, j); PageUp/PageDown, Home/End jump"),
+    *VIM_CURSOR,
+]
+# Keys handled by widgets rather than declared bindings, with what they do in probe.
+GROUPS: list[tuple[str, list[Binding]]] = [
+    (
+        "Everywhere",
+        [Binding("ctrl+p", "", "Command palette: jump to a PDU, switch view, sort")],
+    ),
+    ("PDU list", [*PduList.BINDINGS, Binding("enter", "", "Open the selected PDU's details")]),
+    (
+        "Report panes",
+        [
+            *ExplorerScreen.BINDINGS,
+            Binding("enter", "", "Ratings: show the standard's findings. Findings: read it in the report"),
+        ],
+    ),
+    ("Search", [*SearchScreen.BINDINGS, Binding("enter", "", "Open the result in its report")]),
+    ("Report reader", [*ReaderScreen.BINDINGS, *MOVING]),
+]
+RATING_KEY = Text.assemble(
+    "Ratings show as a word and a colour: ",
+    *(
+        part
+        for value in render.SHORT_RATINGS
+        for part in (render.rating(value, short=True), f" {value}  ")
+    ),
+)
+
+
+def _keys_table(title: str, bindings: list[Binding], key_display) -> Table:
+    table = Table(title=Text(title, style="bold"), title_justify="left", show_header=False, box=None)
+    table.add_column(width=16, style="bold")
+    table.add_column(ratio=1)
+    for binding in bindings:
+        keys = " / ".join(key_display(key) for key in binding.key.split(","))
+        table.add_row(Text(keys), Text(binding.description))
+    return table
+
+
+class HelpScreen(ModalScreen):
+
+    BINDINGS = [
+        Binding("escape,q,question_mark", "dismiss", "Close help"),
+        Binding("j", "scroll(1)", "Down", show=False),
+        Binding("k", "scroll(-1)", "Up", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        def key_display(key: str) -> str:
+            return self.app.get_key_display(Binding(key, ""))
+
+        tables = [_keys_table("Everywhere", [*self.app.BINDINGS, *GROUPS[0][1]], key_display)]
+        tables += [_keys_table(title, bindings, key_display) for title, bindings in GROUPS[1:]]
+        body = Group(*(part for table in tables for part in (table, Text(""))), RATING_KEY)
+        with VerticalScroll(id="help"):
+            yield Static(Text("probe keys (Esc closes)", style="bold reverse"), id="help-title")
+            yield Static(body)
+
+    def on_mount(self) -> None:
+        self.query_one("#help").focus()
+
+    def action_scroll(self, step: int) -> None:
+        self.query_one("#help").scroll_relative(y=step, animate=False)

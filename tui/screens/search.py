@@ -1,0 +1,142 @@
+"""Full-text search over every report's findings and recommendations, as you type."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from probe.display import clean, safe_text, snippet_text
+from probe.store.read import Reader, SearchHit, SearchResult, StoreError
+from probe.tui.messages import OpenReport
+from probe.tui.widgets.keys import VIM_CURSOR
+
+LIMIT = 50
+# Long enough to skip queries for keys typed in a burst, short enough to feel instant.
+DEBOUNCE_S = 0.02
+KIND_LABELS = {
+    "strength": "strength",
+    "area_for_improvement": "area for improvement",
+    "finding": "finding",
+    "recommendation": "recommendation",
+}
+
+
+def where(hit: SearchHit) -> str:
+    """Where a hit sits in its report: '2.3 Implementation and delivery', 'Diversity and
+    inclusion', or 'Recommendation to Gwent PDU'."""
+    if hit.kind == "recommendation":
+        return f"Recommendation to {hit.section_heading}"
+    if hit.section == hit.section_heading or not hit.section_heading:
+        return hit.section
+    return f"{hit.section} {hit.section_heading}"
+
+
+def hit_prompt(hit: SearchHit) -> RenderableType:
+    heading = Text.assemble(safe_text(hit.pdu, "bold"))
+    facts = [hit.fieldwork_started, where(hit), KIND_LABELS.get(hit.kind, hit.kind)]
+    heading.append("  " + clean(" · ".join(filter(None, facts))), style="dim")
+    return Padding(Group(heading, snippet_text(hit.snippet)), (0, 0, 1, 0))
+
+
+def status(query: str, result: SearchResult) -> Text:
+    quoted = f"“{clean(query.strip())}”"
+    if not result.total:
+        return Text(f"No findings or recommendations match {quoted}.")
+    shown = len(result.hits)
+    noun = "result" if result.total == 1 else "results"
+    if shown < result.total:
+        return Text(f"{result.total} {noun} for {quoted}; showing the best {shown}.")
+    return Text(f"{result.total} {noun} for {quoted}.")
+
+
+class Results(OptionList):
+    BINDINGS = VIM_CURSOR
+
+
+class SearchScreen(Screen):
+    """Kept installed by the app, so going back to it finds the last query and results."""
+
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("down", "move(1)", "Next result", show=False),
+        Binding("up", "move(-1)", "Previous result", show=False),
+    ]
+
+    def __init__(self, db_path: Path) -> None:
+        super().__init__()
+        self._db_path = db_path
+        self._reader: Reader | None = None
+        self.hits: list[SearchHit] = []
+
+    def compose(self) -> ComposeResult:
+        yield Input(
+            placeholder="Search findings and recommendations", compact=True, id="search-input"
+        )
+        yield Static(Text("Type to search every report."), id="search-status")
+        yield Results(id="results")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        # Its own connection: searches run in worker threads, apart from the screens' reader.
+        self._reader = Reader(self._db_path)
+
+    def on_unmount(self) -> None:
+        self._reader.close()
+
+    def on_screen_resume(self) -> None:
+        self.query_one(Input).focus()
+
+    @on(Input.Changed, "#search-input")
+    def _query_changed(self, event: Input.Changed) -> None:
+        self.run_search(event.value)
+
+    @work(exclusive=True, group="search")
+    async def run_search(self, query: str) -> None:
+        """Each keystroke cancels the search before it, so only the latest query lands."""
+        if not query.strip():
+            self._show_hits([], Text("Type to search every report."))
+            return
+        await asyncio.sleep(DEBOUNCE_S)
+        try:
+            result = await asyncio.to_thread(self._reader.search, query, limit=LIMIT)
+        except StoreError as error:
+            self._show_hits([], Text(f"Search failed: {clean(str(error))}"))
+            return
+        self._show_hits(result.hits, status(query, result))
+
+    def _show_hits(self, hits: list[SearchHit], message: Text) -> None:
+        self.hits = hits
+        self.query_one("#search-status", Static).update(message)
+        results = self.query_one(Results)
+        results.set_options(Option(hit_prompt(hit), id=str(i)) for i, hit in enumerate(hits))
+        results.highlighted = 0 if hits else None
+
+    def action_move(self, step: int) -> None:
+        results = self.query_one(Results)
+        if results.option_count:
+            results.highlighted = ((results.highlighted or 0) + step) % results.option_count
+
+    @on(Input.Submitted, "#search-input")
+    def _open_highlighted(self) -> None:
+        highlighted = self.query_one(Results).highlighted
+        if highlighted is not None:
+            self._open(self.hits[highlighted])
+
+    @on(OptionList.OptionSelected, "#results")
+    def _result_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._open(self.hits[int(event.option.id)])
+
+    def _open(self, hit: SearchHit) -> None:
+        self.post_message(OpenReport(hit.report_id, hit.line))

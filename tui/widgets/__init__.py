@@ -1,0 +1,1 @@
+"""Widgets of the probe explorer, one per module."""

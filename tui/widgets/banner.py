@@ -1,0 +1,28 @@
+"""One line that says which report the panes are showing."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from probe.display import clean, safe_text
+from probe.store.read import ReportSummary
+from probe.tui import render
+
+
+def banner_text(summary: ReportSummary) -> Text:
+    # The rating chip goes first, where wrapping cannot split it.
+    text = Text.assemble(render.rating(summary.overall_rating), " ")
+    text.append(safe_text(summary.pdu, "bold"))
+    facts = [
+        summary.fieldwork_started or "fieldwork month unknown",
+        f"score {render.score(summary.score_points, summary.score_max)}",
+        summary.region,
+    ]
+    text.append(clean("".join(f" · {fact}" for fact in facts if fact)))
+    return text
+
+
+class ReportBanner(Static):
+    def show(self, summary: ReportSummary) -> None:
+        self.update(banner_text(summary))

@@ -1,0 +1,8 @@
+"""Key bindings shared by the list-like widgets."""
+
+from textual.binding import Binding
+
+VIM_CURSOR = [
+    Binding("j", "cursor_down", "Down", show=False),
+    Binding("k", "cursor_up", "Up", show=False),
+]

@@ -1,0 +1,192 @@
+"""The PDU list: every report in one table, sortable and filtered as you type."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import DataTable, Input, Static
+
+from probe.display import safe_text
+from probe.store.read import ReportSummary
+from probe.tui import render
+from probe.tui.widgets.keys import VIM_CURSOR
+
+
+@dataclass(frozen=True)
+class Sort:
+    label: str
+    key: object  # callable(ReportSummary) -> comparable
+    reverse: bool = False
+
+
+def _month_key(report: ReportSummary) -> str:
+    return report.fieldwork_month or ""
+
+
+def _score_key(report: ReportSummary) -> float:
+    if report.score_points is None or not report.score_max:
+        return -1.0
+    return report.score_points / report.score_max
+
+
+SORTS = {
+    "name": Sort("name", lambda r: (r.pdu_name.casefold(), _month_key(r))),
+    "date": Sort("newest", lambda r: (_month_key(r), r.pdu_name.casefold()), reverse=True),
+    "score": Sort("score", lambda r: (_score_key(r), r.pdu_name.casefold()), reverse=True),
+    "rating": Sort(
+        "rating", lambda r: (render.rating_order(r.overall_rating), r.pdu_name.casefold())
+    ),
+}
+COLUMN_SORTS = {"pdu": "name", "month": "date", "rating": "rating", "score": "score"}
+# Width of every column but the PDU name, with DataTable's cell padding and the scrollbar.
+FIXED_COLUMNS_WIDTH = 8 + 7 + 5 + 4 * 2 + 2
+
+
+def month_label(fieldwork_month: str | None) -> str:
+    """ "2025-09" -> "Sep 2025"."""
+    if not fieldwork_month:
+        return "–"
+    year, _, month = fieldwork_month.partition("-")
+    return f"{calendar.month_abbr[int(month)]} {year}" if month.isdigit() else fieldwork_month
+
+
+class ReportTable(DataTable):
+    BINDINGS = VIM_CURSOR
+
+
+class PduList(Vertical):
+    """Emits `Highlighted` as the cursor moves and `Chosen` on Enter."""
+
+    BINDINGS = [
+        Binding("f", "focus_filter", "Filter"),
+        Binding("s", "cycle_sort", "Sort"),
+    ]
+
+    sort_by: reactive[str] = reactive("name", init=False)
+
+    class Highlighted(Message):
+        def __init__(self, report: ReportSummary) -> None:
+            super().__init__()
+            self.report = report
+
+    class Chosen(Message):
+        def __init__(self, report: ReportSummary) -> None:
+            super().__init__()
+            self.report = report
+
+    def __init__(self, reports: list[ReportSummary], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._reports = {str(report.id): report for report in reports}
+        self._name_width = 0
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="Filter PDUs (f)", compact=True, id="pdu-filter")
+        yield ReportTable(cursor_type="row", zebra_stripes=True, id="pdu-table")
+        yield Static(id="pdu-status")
+
+    @property
+    def table(self) -> ReportTable:
+        return self.query_one(ReportTable)
+
+    @property
+    def current(self) -> ReportSummary | None:
+        table = self.table
+        if not table.row_count:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return self._reports[row_key.value]
+
+    def on_resize(self) -> None:
+        name_width = max(12, self.size.width - FIXED_COLUMNS_WIDTH)
+        if name_width != self._name_width:
+            self._name_width = name_width
+            self._rebuild()
+
+    def select(self, report_id: int) -> None:
+        """Move the cursor to a report, clearing the filter if it hides it."""
+        key = str(report_id)
+        if key not in self.table.rows:
+            self.query_one(Input).value = ""
+            self._rebuild()
+        self.table.move_cursor(row=self.table.get_row_index(key))
+
+    def action_focus_filter(self) -> None:
+        self.query_one(Input).focus()
+
+    def action_cycle_sort(self) -> None:
+        names = list(SORTS)
+        self.sort_by = names[(names.index(self.sort_by) + 1) % len(names)]
+
+    def watch_sort_by(self) -> None:
+        self._rebuild()
+
+    @on(Input.Changed, "#pdu-filter")
+    def _filter_changed(self) -> None:
+        self._rebuild()
+
+    @on(Input.Submitted, "#pdu-filter")
+    def _filter_submitted(self) -> None:
+        self.table.focus()
+
+    @on(DataTable.HeaderSelected)
+    def _header_selected(self, event: DataTable.HeaderSelected) -> None:
+        event.stop()
+        self.sort_by = COLUMN_SORTS[event.column_key.value]
+
+    @on(DataTable.RowHighlighted)
+    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        self.post_message(self.Highlighted(self._reports[event.row_key.value]))
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.post_message(self.Chosen(self._reports[event.row_key.value]))
+
+    def _visible(self) -> list[ReportSummary]:
+        needle = self.query_one(Input).value.strip().casefold()
+        sort = SORTS[self.sort_by]
+        shown = [
+            report
+            for report in self._reports.values()
+            if needle in report.pdu_name.casefold() or needle in (report.region or "").casefold()
+        ]
+        return sorted(shown, key=sort.key, reverse=sort.reverse)
+
+    def _rebuild(self) -> None:
+        if not self._name_width:
+            return  # not laid out yet; on_resize builds the table
+        table = self.table
+        current = self.current
+        table.clear(columns=True)
+        table.add_column("PDU", width=self._name_width, key="pdu")
+        table.add_column("Month", width=8, key="month")
+        table.add_column("Rating", width=7, key="rating")
+        table.add_column("Score", width=5, key="score")
+        shown = self._visible()
+        for report in shown:
+            table.add_row(
+                safe_text(report.pdu_name),
+                safe_text(month_label(report.fieldwork_month)),
+                render.rating(report.overall_rating, short=True),
+                Text(render.score(report.score_points, report.score_max), justify="right"),
+                key=str(report.id),
+            )
+        if current is not None and str(current.id) in table.rows:
+            table.move_cursor(row=table.get_row_index(str(current.id)), animate=False)
+        self._show_status(len(shown))
+
+    def _show_status(self, shown: int) -> None:
+        total = len(self._reports)
+        count = f"{total} reports" if shown == total else f"{shown} of {total} reports"
+        self.query_one("#pdu-status", Static).update(
+            Text(f"{count} · sorted by {SORTS[self.sort_by].label} · Enter: details")
+        )
