@@ -52,7 +52,8 @@ def framework(ratings: RatingsBlock, sections: Iterable[Section]) -> tuple[Frame
         newer.append("2.1 Assessment")
     if {"1.4", "2.5", "2.6"} & names.keys():
         older.append("standards 1.4/2.5/2.6")
-    domains = " ".join(ratings.domains.values()).casefold()
+    body_domains = [s.title for s in sections if s.kind == "domain"]
+    domains = " ".join([*ratings.domains.values(), *body_domains]).casefold()
     if "court work and case supervision" in domains or "organisational delivery" in domains:
         older.append("2021 domain names")
     if "organisational arrangements" in domains or "service delivery" in domains:

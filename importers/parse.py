@@ -217,10 +217,8 @@ def _code_key(code: str) -> tuple[int, ...]:
 def _read_body(report: Report, lines: list[str], sections: list[Section], standards: dict[str, Section]) -> None:
     warn = report.warnings.append
     names = {standard.code: standard.name for standard in report.standards}
+    report.headings = _headings(sections)
     for section in sections:
-        level = 2 if section.kind == "standard" else 1
-        title = f"{section.code} {section.title}" if section.code else section.title
-        report.headings.append(Heading(title, section.start + 1, level))
         if section.kind == "standard" and standards.get(section.code) is section:
             label = f"standard {section.code} {names.get(section.code, section.title)}"
             questions = body.key_questions(lines, section)
@@ -241,6 +239,20 @@ def _read_body(report: Report, lines: list[str], sections: list[Section], standa
     report.warnings += recs_warnings
     if not report.recommendations:
         warn("the Recommendations section lists no numbered recommendations")
+
+
+def _headings(sections: list[Section]) -> list[Heading]:
+    """Top-level sections and domains at level 1; standards and sections inside a domain at 2."""
+    headings, in_domain = [], False
+    for section in sections:
+        in_domain = section.kind in ("domain", "standard") or (in_domain and section.kind == "unnumbered")
+        if section.kind == "standard":
+            headings.append(Heading(f"{section.code} {section.title}", section.start + 1, 2))
+        elif section.kind == "domain":
+            headings.append(Heading(f"{section.domain}. {section.title}", section.start + 1, 1))
+        else:
+            headings.append(Heading(section.title, section.start + 1, 2 if in_domain else 1))
+    return headings
 
 
 def _has_label(lines: list[str], section: Section) -> bool:
