@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from gold import STEMS, gold_report
+from gold import STEMS
 from probe.cli import app
+from probe.importers import DEFAULT_MAX_BYTES, read_report
 from probe.store.write import import_report, open_db
 
 REPO = Path(__file__).resolve().parent.parent
@@ -28,9 +29,14 @@ def build_db(path: Path, reports) -> Path:
     return path
 
 
+CORPUS = REPO / "probe" / "corpus"
+
+
 @pytest.fixture(scope="session")
 def seeded_db_template(tmp_path_factory) -> Path:
-    return build_db(tmp_path_factory.mktemp("seeded") / "probe.db", map(gold_report, STEMS))
+    """The five bundled reports, read by the real importer."""
+    reports = (read_report(CORPUS / f"{stem}.txt", DEFAULT_MAX_BYTES) for stem in STEMS)
+    return build_db(tmp_path_factory.mktemp("seeded") / "probe.db", reports)
 
 
 @pytest.fixture

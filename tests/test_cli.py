@@ -5,9 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 
 import pytest
 
+from conftest import CORPUS
 from gold import STEMS, comparable, expected, load
 from test_search import HOME_VISITS
 
@@ -130,3 +132,52 @@ def test_help_reads_with_examples(cli):
     assert "probe search" in result.stdout and "--db" in result.stdout
     result = cli("search", "--help")
     assert "home visits" in result.stdout and "--raw" in result.stdout
+
+
+def test_first_run_builds_the_default_database_from_the_bundled_reports(cli, tmp_path):
+    database = tmp_path / "xdg" / "probe" / "probe.db"
+    result = cli("search", "home visits")
+    assert result.exit_code == 0
+    assert lines(result.stderr) == [
+        f"probe: first run: building {database} from the bundled reports"
+    ]
+    assert [(row.split("\t")[0], row.split("\t")[2]) for row in lines(result.stdout)] == HOME_VISITS
+    again = cli("pdus")
+    assert again.stderr == "" and len(lines(again.stdout)) == 5
+    assert not [p for p in database.parent.iterdir() if "partial" in p.name]
+
+
+def test_import_a_folder_mixing_good_and_bad_files(cli, seeded_db, tmp_path):
+    from probe.store.read import Reader
+
+    folder = tmp_path / "incoming"
+    (folder / "nested").mkdir(parents=True)
+    shutil.copy(CORPUS / f"{STEMS[0]}.txt", folder / "same.txt")
+    changed = (CORPUS / f"{STEMS[1]}.txt").read_text(encoding="utf-8")
+    (folder / "nested" / "changed.txt").write_text(
+        changed.replace("Home visits were undertaken", "Doorstep calls were undertaken"),
+        encoding="utf-8",
+    )
+    (folder / "empty.txt").write_text("")
+    (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0" + bytes(range(256)) * 20)
+    (folder / "notes.txt").write_text("Remember to buy milk.\n")
+    with Reader(seeded_db) as reader:
+        before = {s.pdu: reader.report(s.id) for s in reader.reports()}
+
+    result = cli("--db", seeded_db, "import", folder, folder / "missing.txt")
+
+    assert result.exit_code == 1
+    assert lines(result.stdout) == ["0 imported, 1 unchanged, 1 replaced, 4 refused"]
+    refusals = lines(result.stderr)
+    assert [line.split(": ")[0] for line in refusals] == [
+        str(folder / name) for name in ("empty.txt", "notes.txt", "photo.jpg", "missing.txt")
+    ]
+    assert all(len(line.split(": ", 1)[1]) > 5 for line in refusals)
+    with Reader(seeded_db) as reader:
+        after = {s.pdu: reader.report(s.id) for s in reader.reports()}
+        assert reader.search("doorstep calls").total == 1
+    durham = "County Durham and Darlington PDU"
+    assert {pdu: r for pdu, r in after.items() if pdu != durham} == {
+        pdu: r for pdu, r in before.items() if pdu != durham
+    }
+    assert after[durham] != before[durham]
