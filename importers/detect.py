@@ -20,9 +20,11 @@ _GLUED_ROW = re.compile(r"\?[*_]*\d{1,3}\s*%")
 _TAB_ROW = re.compile(r"\?[*_]*\t+[*_]*\d{1,3}\s*%")
 
 
-def source_format(lines: list[str], ratings: RatingsBlock) -> tuple[SourceFormat, list[str]]:
+def source_format(
+    lines: list[str], ratings: RatingsBlock, sections: Iterable[Section]
+) -> tuple[SourceFormat, list[str]]:
     web, pdf = [], []
-    if any(shapes.heading_text(line)[1] for line in lines):
+    if any(section.back_to_top for section in sections):
         web.append("'(Back to top)' headings")
     if ratings.glued:
         web.append("labels glued to values in the Ratings block")

@@ -58,7 +58,7 @@ def _parse(text: str, source_name: str) -> Report:
         warnings.append("no Ratings block found; standards and ratings taken from the body headings")
 
     pdu = _pdu(lines, ratings, sections, warnings)
-    source_format, format_warnings = detect.source_format(lines, ratings)
+    source_format, format_warnings = detect.source_format(lines, ratings, sections)
     framework, framework_warnings = detect.framework(ratings, sections)
     report = Report(
         source_name=source_name,

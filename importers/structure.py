@@ -31,6 +31,7 @@ class Section:
     end: int = 0  # index just past the section's last line
     code: str | None = None  # standards only: "2.3"
     domain: int | None = None  # domains and standards
+    back_to_top: bool = False  # the heading carried the web page's '(Back to top)' link
 
 
 def find_sections(lines: list[str]) -> list[Section]:
@@ -57,6 +58,7 @@ def find_sections(lines: list[str]) -> list[Section]:
         previous = line
         if section is None:
             continue
+        section.back_to_top = back_to_top
         sections.append(section)
         if section.kind == "top" and section.title.casefold() == "ratings":
             in_ratings, ratings_codes = True, set()
