@@ -68,7 +68,7 @@ class ExportFormat(str, Enum):
 
 
 KIND_NAMES = {"improvement": "area_for_improvement"}  # CLI word -> store kind
-KIND_LABELS = {"area_for_improvement": "improve", "recommendation": "recommend"}
+KIND_LABELS = {"area_for_improvement": "improvement"}  # the --kind words
 
 
 def fail(message: str) -> NoReturn:
@@ -187,7 +187,7 @@ def search(
     find several phrases anywhere: '"home visits" police'. --raw takes SQLite FTS5 syntax.
 
     On a terminal hits show as a table; piped, as tab-separated lines (pdu, fieldwork,
-    section, kind, text).
+    section, section heading, kind, text) with the hit count on stderr.
 
     Examples:
 
@@ -208,12 +208,15 @@ def search(
             since=since,
             limit=limit,
         )
+    if result.all_words:
+        typer.echo("probe: no text has these words as a phrase; showing texts with all of them", err=True)
     if as_json:
         typer.echo(json.dumps([hit_dict(hit) for hit in result.hits], ensure_ascii=False, indent=2))
     elif sys.stdout.isatty():
         print_hits_table(result.hits, result.total)
     else:
         print_hits_tsv(result.hits)
+        typer.echo(hits_line(result.total), err=True)
 
 
 def hit_dict(hit: SearchHit) -> dict:
@@ -236,37 +239,37 @@ def print_hits_tsv(hits: list[SearchHit]) -> None:
     from probe.display import one_line
 
     for hit in hits:
-        fields = (hit.pdu, hit.fieldwork_started, hit.section, hit.kind, hit.text)
+        fields = (hit.pdu, hit.fieldwork_started, hit.section, hit.section_heading, hit.kind, hit.text)
         typer.echo("\t".join(one_line(field) for field in fields))
 
 
 def print_hits_table(hits: list[SearchHit], total: int) -> None:
+    """Where each hit is (PDU, month, kind, section) beside its snippet: reads at 80 columns."""
     from rich import box
     from rich.table import Table
 
     from probe.display import safe_text, snippet_text
 
     table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False)
-    table.add_column("PDU", ratio=2)
-    table.add_column("Fieldwork", no_wrap=True)
-    table.add_column("Section", ratio=2)
-    table.add_column("Kind", no_wrap=True)
-    table.add_column("Match", ratio=5)
+    table.add_column("Where", ratio=2)
+    table.add_column("Match", ratio=3)
     for hit in hits:
         section = hit.section_heading
         if hit.section != hit.section_heading and hit.kind != "recommendation":
             section = f"{hit.section} {hit.section_heading}"
-        table.add_row(
-            safe_text(hit.pdu.removesuffix(" PDU")),
-            safe_text(short_month(hit.fieldwork_started)),
-            safe_text(section),
-            safe_text(KIND_LABELS.get(hit.kind, hit.kind)),
-            snippet_text(hit.snippet),
-        )
+        where = safe_text(hit.pdu.removesuffix(" PDU"), style="bold")
+        kind = KIND_LABELS.get(hit.kind, hit.kind)
+        where.append_text(safe_text(f"\n{short_month(hit.fieldwork_started)} · {kind}"))
+        where.append_text(safe_text(f"\n{section}", style="italic"))
+        table.add_row(where, snippet_text(hit.snippet), end_section=True)
     out = console()
     if hits:
         out.print(table)
-    out.print(f"{total} hit{'s' if total != 1 else ''}", markup=False)
+    out.print(hits_line(total), markup=False)
+
+
+def hits_line(total: int) -> str:
+    return f"{total} hit{'s' if total != 1 else ''}"
 
 
 def short_month(month: str | None) -> str:

@@ -75,6 +75,7 @@ class SearchHit:
 class SearchResult:
     hits: list[SearchHit]  # best first, at most `limit`
     total: int  # number of matches in all, ignoring `limit`
+    all_words: bool = False  # no text held the typed words as a phrase: these hold them anywhere
 
 
 @dataclass(frozen=True)
@@ -134,19 +135,20 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _INDEXED = re.compile(r"[^\W_]")  # a letter or digit: something the FTS tokenizer indexes
 
 
-def plain_fts_query(text: str) -> str:
+def plain_fts_query(text: str, *, as_phrase: bool = True) -> str:
     """Turn what a user typed into an FTS5 query that cannot be a syntax error.
 
-    Words match as a phrase, in order and stemmed ("home visit" finds "home visits"); quotes
-    split the query into phrases that must all match, anywhere ('"home visits" police'). A
-    missing closing quote ends at the end of the text. Operators and punctuation are just
-    words or separators here; parts with nothing to index (`*`, `()`) are dropped.
+    Words match as a phrase, in order and stemmed ("home visit" finds "home visits"); with
+    as_phrase=False each word may stand anywhere in the text. Quotes split the query into
+    phrases that must all match, anywhere ('"home visits" police'); a missing closing quote
+    ends at the end of the text. Operators and punctuation are just words or separators here;
+    parts with nothing to index (`*`, `()`) are dropped.
     """
     phrases = []
     for quoted, unquoted in _QUERY_PART.findall(_CONTROL.sub(" ", text)):
-        part = " ".join((quoted or unquoted).split())
-        if _INDEXED.search(part):
-            phrases.append(f'"{part}"')
+        words = (quoted or unquoted).split()
+        parts = [" ".join(words)] if quoted or as_phrase else words
+        phrases.extend(f'"{part}"' for part in parts if _INDEXED.search(part))
     return " ".join(phrases)
 
 
@@ -388,22 +390,33 @@ class Reader:
     ) -> SearchResult:
         """Full-text search over findings and recommendations, best first (bm25).
 
-        Plain queries never fail (see plain_fts_query); raw=True passes FTS5 syntax through
-        and raises QueryError when SQLite rejects it. Filters: pdu (part of the name, any
-        case), standard (code such as "2.1", or the start of a name such as "Assessment", read
+        Plain queries never fail (see plain_fts_query): typed words match as a phrase, and
+        when nothing holds the phrase, as words anywhere in one text (`all_words` is then
+        True). raw=True passes FTS5 syntax through and raises QueryError when SQLite rejects
+        it. Filters: pdu (part of the name, any case), standard (code such as "2.1", or the start of a name such as "Assessment", read
         from each report's own standards), kind (one of KINDS), rating (of the finding's
         standard in that report), since (fieldwork year or later). Standard and rating filters
         leave out recommendations, which belong to no standard.
         """
         if kind is not None and kind not in KINDS:
             raise QueryError(f"unknown kind {kind!r}: use one of {', '.join(KINDS)}")
-        match = query.strip() if raw else plain_fts_query(query)
-        if not match:
-            return SearchResult(hits=[], total=0)
         filters = {
             "kind": kind, "pdu": pdu, "standard": standard, "rating": rating,
             "since": None if since is None else f"{since:04d}",
         }  # fmt: skip
+        if raw:
+            return self._search(query.strip(), filters, limit, raw=True)
+        phrase = plain_fts_query(query)
+        result = self._search(phrase, filters, limit)
+        words = plain_fts_query(query, as_phrase=False)
+        if result.total == 0 and words != phrase:
+            result = self._search(words, filters, limit)
+            return SearchResult(result.hits, result.total, all_words=True)
+        return result
+
+    def _search(self, match: str, filters: dict, limit: int, raw: bool = False) -> SearchResult:
+        if not match:
+            return SearchResult(hits=[], total=0)
         params = {"match": match, "limit": max(limit, 0), **filters}
         ranked, total = [], 0
         try:

@@ -23,9 +23,10 @@ def test_search_piped_prints_the_five_home_visits_as_tsv(cli, seeded_db):
     assert result.exit_code == 0
     rows = [line.split("\t") for line in lines(result.stdout)]
     assert [(row[0], row[2]) for row in rows] == HOME_VISITS
-    assert all(len(row) == 5 for row in rows)
-    assert rows[1][1] == "September 2025" and rows[1][3] == "finding"
-    assert rows[1][4].startswith("Only 20 out of 48 home visits")
+    assert all(len(row) == 6 for row in rows)
+    assert rows[1][1:5] == ["September 2025", "2.3", "Implementation and delivery", "finding"]
+    assert rows[1][5].startswith("Only 20 out of 48 home visits")
+    assert result.stderr.strip() == "5 hits"
 
 
 def test_search_json_gives_the_same_five(cli, seeded_db):
@@ -139,7 +140,8 @@ def test_first_run_builds_the_default_database_from_the_bundled_reports(cli, tmp
     result = cli("search", "home visits")
     assert result.exit_code == 0
     assert lines(result.stderr) == [
-        f"probe: first run: building {database} from the bundled reports"
+        f"probe: first run: building {database} from the bundled reports",
+        "5 hits",
     ]
     assert [(row.split("\t")[0], row.split("\t")[2]) for row in lines(result.stdout)] == HOME_VISITS
     again = cli("pdus")

@@ -112,7 +112,7 @@ def without_root():
 @pytest.mark.parametrize(
     ("command", "expected"),
     [
-        (["search", "home visits"], "Gwent PDU\tSeptember 2025\t2.3\tfinding"),
+        (["search", "home visits"], "Gwent PDU\tSeptember 2025\t2.3\tImplementation and delivery\tfinding"),
         (["pdus"], "Gwent\t\tSeptember 2025\tRequires improvement\t4/21"),
         (["show", "gwent"], "Requires improvement (4/21)"),
         (["export", "--format", "csv"], "Gwent PDU"),

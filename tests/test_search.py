@@ -148,3 +148,13 @@ def test_since_filter_is_the_fieldwork_year(reader):
     assert hits(reader.search("home visits", since=2025)) == [HOME_VISITS[1], HOME_VISITS[3]]
     assert hits(reader.search("home visits", since=2022)) == HOME_VISITS
     assert reader.search("home visits", since=2026).total == 0
+
+
+def test_words_without_a_phrase_match_fall_back_to_all_words_anywhere(reader):
+    phrase = reader.search("home visits")
+    assert not phrase.all_words
+    # No finding says "checks police abuse" in that order; one holds all three words.
+    scattered = reader.search("checks police abuse")
+    assert scattered.all_words and scattered.total == 1
+    assert scattered.hits[0].text.startswith("Leaders had not done enough to ensure that police")
+    assert reader.search("zebra crossing").total == 0
