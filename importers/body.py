@@ -17,7 +17,10 @@ from .structure import Section
 from .text import as_rating, split_rating, squash, straight_quotes
 
 _RATING_LOOKAHEAD = 4  # non-blank lines after a standard heading that may hold its rating
-_UNRATED = re.compile(r"\b(?:do not|does not|don't)\s+(?:currently\s+)?rate\b|\bnot\s+rated\b|\bunrated\b", re.IGNORECASE)
+_UNRATED = re.compile(
+    r"\b(?:do not|does not|don't)\s+(?:currently\s+)?rate\b|\bnot\s+rated\b|\bunrated\b",
+    re.IGNORECASE,
+)
 _GLUED_RATING = re.compile(r"(?:\S|\.\s)(Outstanding|Good|Requires [Ii]mprovement|Inadequate)$")
 
 

@@ -42,10 +42,12 @@ def source_format(
 
 def framework(ratings: RatingsBlock, sections: Iterable[Section]) -> tuple[Framework, list[str]]:
     older, newer = [], []
-    if ratings.score:
-        {27: older, 21: newer}.get(ratings.score[1], []).append(f"score out of {ratings.score[1]}")
+    score_max = ratings.score[1] if ratings.score else None
+    if score_max in (27, 21):
+        (older if score_max == 27 else newer).append(f"score out of {score_max}")
     rated = sum(1 for row in ratings.rows if row.rating)
-    {9: older, 7: newer}.get(rated, []).append(f"{rated} rated standards")
+    if rated in (9, 7):
+        (older if rated == 9 else newer).append(f"{rated} rated standards")
     names = {s.code: s.title.casefold() for s in sections if s.kind == "standard"}
     names.update({row.code: row.name.casefold() for row in ratings.rows})
     if names.get("2.1") == "court work":

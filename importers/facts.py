@@ -31,13 +31,18 @@ _REGION_WORD = re.compile(r"\sregion\b", re.IGNORECASE)
 _REGION_BEFORE = re.compile(
     r"\b(" + "|".join(_REGION_WORDS.values()) + r")(?:\s+probation)?\s*$", re.IGNORECASE
 )
-# A region named as the PDU's own: cover line 'The Probation Service – X region', or 'PDUs in the X region'.
-_OWN_REGION = re.compile(r"(?:probation service\s*[–—-]\s*|pdus?\s+(?:in|within|of)\s+the\s+)$", re.IGNORECASE)
+# A region named as the PDU's own: the cover line 'The Probation Service – X region', or
+# 'one of seven PDUs in the X region'.
+_OWN_REGION = re.compile(
+    r"(?:probation service\s*[–—-]\s*|pdus?\s+(?:in|within|of)\s+the\s+)$", re.IGNORECASE
+)
 
 _COVER_DATE = re.compile(rf"inspectorate of probation,\s*({MONTH}\s+\d{{4}})\b", re.IGNORECASE)
 _PUBLISHED = re.compile(r"^published\s*:\s*(.*)$", re.IGNORECASE)
 _DATE_VALUE = re.compile(rf"^(?:\d{{1,2}}\s+)?{MONTH}\s+\d{{4}}$", re.IGNORECASE)
-_CHIEF_TITLE = re.compile(r"^(?:(.+?),\s*)?(?:hm\s+|his majesty's\s+)?chief inspector of probation$", re.IGNORECASE)
+_CHIEF_TITLE = re.compile(
+    r"^(?:(.+?),\s*)?(?:hm\s+|his majesty's\s+)?chief inspector of probation$", re.IGNORECASE
+)
 _LEAD = re.compile(
     r"\bled by (?:hm |his majesty's )?inspector ([^,.;]+?)(?:,|\.|;| supported\b| with\b|$)",
     re.IGNORECASE,
@@ -46,12 +51,16 @@ _DATE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH})(?:\s+(\d{{4}}))?
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _START_WORD = re.compile(r"\b(?:beginning|commencing|starting|from|between|on)\b", re.IGNORECASE)
 
-_EXPLICIT_CASES = re.compile(rf"\bwe\s+inspected\s+(?:a\s+total\s+of\s+)?({NUMBER})\s+cases\b", re.IGNORECASE)
+_EXPLICIT_CASES = re.compile(
+    rf"\bwe\s+inspected\s+(?:a\s+total\s+of\s+)?({NUMBER})\s+cases\b", re.IGNORECASE
+)
 _CASE_PART = re.compile(
     rf"\b({NUMBER})\s+(?:[a-z-]+\s+){{0,2}}?(?:orders?|releases?|licences?|cases?|sentences?)\b",
     re.IGNORECASE,
 )
-_PARTS_END = re.compile(r",?\s+(?:where|between|during|which|that\s+had\s+(?:started|commenced))\b", re.IGNORECASE)
+_PARTS_END = re.compile(
+    r",?\s+(?:where|between|during|which|that\s+had\s+(?:started|commenced))\b", re.IGNORECASE
+)
 # 'four out of 35 were', 'In 20 out of 35 cases', 'out of the 57 cases we inspected'; not
 # 'out of 27 relevant cases' or 'out of five PQiP cases', which count a subset.
 _OUT_OF = re.compile(
@@ -59,14 +68,20 @@ _OUT_OF = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _INTERVIEWS = (
-    re.compile(rf"\b(?:conducted|held|carried\s+out|completed|undertook)\s+({NUMBER})\s+(?:[a-z-]+\s+){{0,2}}?interviews\b", re.IGNORECASE),
+    re.compile(
+        rf"\b(?:conducted|held|carried\s+out|completed|undertook)\s+({NUMBER})\s+"
+        r"(?:[a-z-]+\s+){0,2}?interviews\b",
+        re.IGNORECASE,
+    ),
     re.compile(rf"\binterviewed\s+({NUMBER})\b", re.IGNORECASE),
     re.compile(rf"\b({NUMBER})\s+interviews\b", re.IGNORECASE),
 )  # fmt: skip
 
 # Caseload: plain numbers (not glued to letters: 'population1', '2across'), dates removed first.
 _COUNT = re.compile(r"(?<![A-Za-z0-9,.])(\d{1,3}(?:,\d{3})+|\d+)(?![A-Za-z]|[.,]?\d)")
-_DATE_TEXT = re.compile(rf"\b(?:\d{{1,2}}\s+)?{MONTH}(?:\s+\d{{4}})?\b|\b(?:19|20)\d\d\b", re.IGNORECASE)
+_DATE_TEXT = re.compile(
+    rf"\b(?:\d{{1,2}}\s+)?{MONTH}(?:\s+\d{{4}})?\b|\b(?:19|20)\d\d\b", re.IGNORECASE
+)
 _NOT_CASELOAD = re.compile(
     r"\b(?:region|national|england|wales|population|inspected|interview|feedback|survey|staff|"
     r"practitioner|unpaid work|per\s*cent|days|weeks|months|years|aged\b)|%",
@@ -74,7 +89,9 @@ _NOT_CASELOAD = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r"[,;(]")
 _AFTER_BREAK = re.compile(r"[,;()]|\d")
-_PEOPLE_AFTER = re.compile(r"^\s*(?:people|individuals|cases|of which|of whom|on probation)", re.IGNORECASE)
+_PEOPLE_AFTER = re.compile(
+    r"^\s*(?:people|individuals|cases|of which|of whom|on probation)", re.IGNORECASE
+)
 
 
 def title_pdu(lines: list[str]) -> str | None:
@@ -83,7 +100,9 @@ def title_pdu(lines: list[str]) -> str | None:
         match = _TITLE.match(squash(line))
         if not match:
             continue
-        name = match.group(1) or next((squash(s) for s in lines[index + 1 : index + 4] if s.strip()), "")
+        name = match.group(1) or next(
+            (squash(s) for s in lines[index + 1 : index + 4] if s.strip()), ""
+        )
         return name or None
     return None
 
@@ -116,7 +135,9 @@ def published(lines: list[str]) -> tuple[str | None, bool]:
         if cover := _COVER_DATE.search(text):
             return squash(cover.group(1)), False
         if label := _PUBLISHED.match(text):
-            value = label.group(1) or next((squash(s) for s in lines[index + 1 : index + 3] if s.strip()), "")
+            value = label.group(1) or next(
+                (squash(s) for s in lines[index + 1 : index + 3] if s.strip()), ""
+            )
             if _DATE_VALUE.match(value):
                 return value, False
             empty_label = True
@@ -131,7 +152,9 @@ def chief_inspector(lines: list[str]) -> str | None:
             continue
         if match.group(1):
             return match.group(1)
-        name = next((squash(s) for s in reversed(lines[max(0, index - 4) : index]) if s.strip()), "")
+        name = next(
+            (squash(s) for s in reversed(lines[max(0, index - 4) : index]) if s.strip()), ""
+        )
         if _looks_like_name(name):
             return name
     return None
@@ -164,7 +187,9 @@ def fieldwork_start_date(text: str) -> str | None:
         if year is None:
             continue
         try:
-            day = datetime.date(int(year), MONTH_NUMBER[date.group(2).casefold()], int(date.group(1)))
+            day = datetime.date(
+                int(year), MONTH_NUMBER[date.group(2).casefold()], int(date.group(1))
+            )
         except ValueError:
             continue
         return day.isoformat()
@@ -197,7 +222,11 @@ def cases_inspected(background: str, whole_text: str) -> tuple[int | None, str |
     if parts_sum is None:
         if repeated is None:
             return None, None
-        return repeated, f"cases inspected: no count in the Background; took {repeated} from the report's repeated 'out of {repeated}' totals"
+        return (
+            repeated,
+            f"cases inspected: no count in the Background; took {repeated} from the "
+            f"report's repeated 'out of {repeated}' totals",
+        )
     if repeated is not None and repeated != parts_sum:
         return repeated, (
             f"cases inspected: the Background's parts add up to {parts_sum}, but the report "
@@ -227,9 +256,9 @@ def caseload(background: str) -> int | None:
     """The PDU's own caseload from the Background.
 
     Each number is judged by its own clause: the words since the previous number, comma or
-    bracket, and the words after it up to the next one: 'caseload' before it counts twice, 'PDU' once, 'people'/'cases'
-    after it once. Numbers about the region, the population, staff, unpaid work or the
-    inspection itself are never the PDU's caseload. Dates are removed first, so a year is not
+    bracket, and the words after it up to the next one. 'caseload' before it counts twice,
+    'PDU' once, 'people'/'cases' after it once. Numbers about the region, the population,
+    staff, unpaid work or the inspection itself are never the PDU's caseload. Dates are removed first, so a year is not
     read as a count. A number needs a score of 2 to count; the highest score wins.
     """
     best, best_score = None, 1
@@ -242,7 +271,9 @@ def caseload(background: str) -> int | None:
             if _NOT_CASELOAD.search(before) or _NOT_CASELOAD.search(after):
                 continue
             score = 2 * ("caseload" in before.casefold())
-            score += "pdu" in (before + after).casefold() or "this unit" in (before + after).casefold()
+            score += (
+                "pdu" in (before + after).casefold() or "this unit" in (before + after).casefold()
+            )
             score += bool(_PEOPLE_AFTER.match(after))
             if score > best_score:
                 best, best_score = int(match.group(1).replace(",", "")), score

@@ -91,7 +91,9 @@ def label_kind(line: str) -> FindingKind | None:
     match = _LABEL.match(squash(line))
     if not match:
         return None
-    return "strength" if match.group(1).casefold().startswith("strength") else "area_for_improvement"
+    return (
+        "strength" if match.group(1).casefold().startswith("strength") else "area_for_improvement"
+    )
 
 
 def bullet(line: str) -> Bullet | None:

@@ -12,8 +12,8 @@ import hashlib
 import re
 
 from . import body, detect, facts
-from .model import RATINGS, Heading, Report, ReportError, Standard
 from .lines import label_kind
+from .model import RATINGS, Heading, Report, ReportError, Standard
 from .ratings import RatingsBlock, parse_ratings
 from .recommendations import recommendations
 from .sanitise import sanitise
@@ -50,12 +50,20 @@ def _parse(text: str, source_name: str) -> Report:
     lines = text.split("\n")
     sections = find_sections(lines)
     ratings_section = _first(sections, "top", "ratings")
-    ratings = parse_ratings(lines, ratings_section.start, ratings_section.end) if ratings_section else RatingsBlock()
+    ratings = (
+        parse_ratings(lines, ratings_section.start, ratings_section.end)
+        if ratings_section
+        else RatingsBlock()
+    )
     standard_sections = _unique_standards(sections)
     if not ratings.rows and not standard_sections:
-        raise ReportError("report is cut off or incomplete: no ratings and no standard sections found")
+        raise ReportError(
+            "report is cut off or incomplete: no ratings and no standard sections found"
+        )
     if ratings_section is None:
-        warnings.append("no Ratings block found; standards and ratings taken from the body headings")
+        warnings.append(
+            "no Ratings block found; standards and ratings taken from the body headings"
+        )
 
     pdu = _pdu(lines, ratings, sections, warnings)
     source_format, format_warnings = detect.source_format(lines, ratings, sections)
@@ -70,7 +78,9 @@ def _parse(text: str, source_name: str) -> Report:
         warnings=warnings + format_warnings + framework_warnings,
     )
     _read_facts(report, lines, sections, ratings)
-    report.standards, all_rated = _standards(lines, ratings, sections, standard_sections, report.warnings)
+    report.standards, all_rated = _standards(
+        lines, ratings, sections, standard_sections, report.warnings
+    )
     _read_body(report, lines, sections, standard_sections)
     _check(report, all_rated)
     return report
@@ -98,7 +108,9 @@ def _unique_standards(sections: list[Section]) -> dict[str, Section]:
     return found
 
 
-def _pdu(lines: list[str], ratings: RatingsBlock, sections: list[Section], warnings: list[str]) -> str:
+def _pdu(
+    lines: list[str], ratings: RatingsBlock, sections: list[Section], warnings: list[str]
+) -> str:
     """The PDU as the title line names it; failing that, a name the report repeats elsewhere."""
     name = facts.title_pdu(lines)
     if name:
@@ -115,12 +127,17 @@ def _pdu(lines: list[str], ratings: RatingsBlock, sections: list[Section], warni
     )
     for where, candidates in fallbacks:
         if candidates:
-            warnings.append(f"no title line 'An inspection of probation services in ...'; PDU name taken from {where}")
+            warnings.append(
+                "no title line 'An inspection of probation services in ...'; "
+                f"PDU name taken from {where}"
+            )
             return candidates[0]
     raise ReportError(f"{NOT_A_REPORT}: no PDU named in a title line")
 
 
-def _read_facts(report: Report, lines: list[str], sections: list[Section], ratings: RatingsBlock) -> None:
+def _read_facts(
+    report: Report, lines: list[str], sections: list[Section], ratings: RatingsBlock
+) -> None:
     warn = report.warnings.append
     report.region = facts.region(report.text)
     if report.region is None:
@@ -150,7 +167,10 @@ def _read_facts(report: Report, lines: list[str], sections: list[Section], ratin
 
     background = _first(sections, "top", "background")
     if background is None:
-        warn("no Background section found: no fieldwork start date, cases inspected, interviews or caseload")
+        warn(
+            "no Background section found: "
+            "no fieldwork start date, cases inspected, interviews or caseload"
+        )
         return
     text = "\n".join(lines[background.start + 1 : background.end])
     report.fieldwork_start_date = facts.fieldwork_start_date(text)
@@ -194,12 +214,17 @@ def _standards(
         rating = row.rating if row else None
         if rating is None and printed and printed.rating:
             rating = printed.rating
-            warnings.append(f"{label}: no rating in the Ratings block; took '{rating}' from its section")
+            warnings.append(
+                f"{label}: no rating in the Ratings block; took '{rating}' from its section"
+            )
         elif rating is None and not (printed and printed.unrated):
             warnings.append(f"{label}: no rating found")
             all_rated = False
         elif printed and printed.rating and printed.rating != rating:
-            warnings.append(f"{label}: the Ratings block says '{rating}' but its section says '{printed.rating}'")
+            warnings.append(
+                f"{label}: the Ratings block says '{rating}' "
+                f"but its section says '{printed.rating}'"
+            )
         if section is None:
             warnings.append(f"{label}: no section found in the body")
         domain = int(code.split(".")[0])
@@ -214,7 +239,9 @@ def _code_key(code: str) -> tuple[int, ...]:
     return tuple(int(part) for part in code.split("."))
 
 
-def _read_body(report: Report, lines: list[str], sections: list[Section], standards: dict[str, Section]) -> None:
+def _read_body(
+    report: Report, lines: list[str], sections: list[Section], standards: dict[str, Section]
+) -> None:
     warn = report.warnings.append
     names = {standard.code: standard.name for standard in report.standards}
     report.headings = _headings(sections)
@@ -245,7 +272,9 @@ def _headings(sections: list[Section]) -> list[Heading]:
     """Top-level sections and domains at level 1; standards and sections inside a domain at 2."""
     headings, in_domain = [], False
     for section in sections:
-        in_domain = section.kind in ("domain", "standard") or (in_domain and section.kind == "unnumbered")
+        in_domain = section.kind in ("domain", "standard") or (
+            in_domain and section.kind == "unnumbered"
+        )
         if section.kind == "standard":
             headings.append(Heading(f"{section.code} {section.title}", section.start + 1, 2))
         elif section.kind == "domain":
@@ -266,9 +295,15 @@ def _check(report: Report, all_rated: bool) -> None:
     if report.score_points is not None and rated and all_rated:
         total = sum(3 - RATINGS.index(r) for r in rated)
         if total != report.score_points:
-            warn(f"score {report.score_points}/{report.score_max} does not equal the sum of standard ratings ({total})")
+            warn(
+                f"score {report.score_points}/{report.score_max} does not equal "
+                f"the sum of standard ratings ({total})"
+            )
     if report.score_max is not None and rated and all_rated and len(rated) * 3 != report.score_max:
-        warn(f"score maximum {report.score_max} does not match {len(rated)} rated standards x 3 = {len(rated) * 3}")
+        warn(
+            f"score maximum {report.score_max} does not match "
+            f"{len(rated)} rated standards x 3 = {len(rated) * 3}"
+        )
     if report.fieldwork_started and report.fieldwork_start_date:
         month, year = report.fieldwork_started.split()
         start_year, start_month = (int(p) for p in report.fieldwork_start_date.split("-")[:2])

@@ -16,7 +16,8 @@ from .text import MONTH, as_rating, split_rating, squash
 
 _FIELDWORK = re.compile(rf"fieldwork\s+started\s*:?\s*({MONTH}\s+\d{{4}})?", re.IGNORECASE)
 _SCORE = re.compile(
-    r"(?<![a-z])score\s*:?\s*(?:[*_]*\s*(\d{1,3})\s*(?:/|out of)\s*(\d{1,3})\s*[*_]*)?", re.IGNORECASE
+    r"(?<![a-z])score\s*:?\s*(?:[*_]*\s*(\d{1,3})\s*(?:/|out of)\s*(\d{1,3})\s*[*_]*)?",
+    re.IGNORECASE,
 )
 _SCORE_VALUE = re.compile(r"^[*_]*\s*(\d{1,3})\s*(?:/|out of)\s*(\d{1,3})\s*[*_]*$")
 _OVERALL = re.compile(r"^overall\s+rating\s*:?\s*(.*)$", re.IGNORECASE)

@@ -68,7 +68,9 @@ def decode(data: bytes) -> tuple[str, list[str]]:
             raise ReportError(f"binary file ({kind}), not report text")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode("utf-16"), ["decoded as UTF-16 (the file has a UTF-16 byte order mark)"]
+            return data.decode("utf-16"), [
+                "decoded as UTF-16 (the file has a UTF-16 byte order mark)"
+            ]
         except UnicodeDecodeError:
             raise ReportError("binary file (a broken UTF-16 text), not report text") from None
     if b"\x00" in data:
@@ -76,7 +78,9 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace"), ["not valid UTF-8: decoded as Windows-1252 (cp1252)"]
+        return data.decode("cp1252", errors="replace"), [
+            "not valid UTF-8: decoded as Windows-1252 (cp1252)"
+        ]
 
 
 def _size(size: int) -> str:

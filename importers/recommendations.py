@@ -30,7 +30,9 @@ def recommendations(
         if item and item.text:
             number = item.number if item.number is not None else len(found) + 1
             if addressee is None:
-                warnings.append(f"recommendation {number} has no '<addressee> should:' line above it")
+                warnings.append(
+                    f"recommendation {number} has no '<addressee> should:' line above it"
+                )
             kind = addressee_type(addressee or "", pdu_name)
             found.append(Recommendation(number, addressee or "", kind, item.text, index + 1))
             last_line = index

@@ -62,8 +62,9 @@ def find_sections(lines: list[str]) -> list[Section]:
         sections.append(section)
         if section.kind == "top" and section.title.casefold() == "ratings":
             in_ratings, ratings_codes = True, set()
-    for section, following in zip(sections, sections[1:] + [None]):
-        section.end = following.start if following else len(lines)
+    ends = [following.start for following in sections[1:]] + [len(lines)]
+    for section, end in zip(sections, ends, strict=False):  # no sections: nothing to do
+        section.end = end
     return sections
 
 

@@ -6,7 +6,9 @@ import re
 
 from .model import RATINGS
 
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'})
+_QUOTES = str.maketrans(
+    {"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'}
+)
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -21,15 +23,17 @@ _RATING_ONLY = re.compile(rf"^[*_'‘’\"]*({_RATING_WORD})[*_'‘’\".]*$", r
 _RATING_AT_END = re.compile(rf"({_RATING_WORD})[*_]*$", re.IGNORECASE)
 
 _UNITS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen"
-).split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen",
+)  # fmt: skip
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 NUMBER_WORDS = {word: value for value, word in enumerate(_UNITS)}
 NUMBER_WORDS.update({word: 20 + 10 * index for index, word in enumerate(_TENS)})
 _TENS_PATTERN = "|".join(_TENS)
 _UNITS_PATTERN = "|".join(sorted(_UNITS[1:], key=len, reverse=True))
-NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_TENS_PATTERN})(?:[- ](?:{_UNITS_PATTERN}))?|{_UNITS_PATTERN})"
+_WORDS = rf"(?:{_TENS_PATTERN})(?:[- ](?:{_UNITS_PATTERN}))?|{_UNITS_PATTERN}"
+NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORDS})"
 """A count as reports write it: 1,334 or 35 or 'nine' or 'twenty-four'."""
 
 
@@ -53,7 +57,7 @@ def as_rating(text: str) -> str | None:
 
 
 def split_rating(text: str) -> tuple[str, str | None]:
-    """Split a rating word glued to the end: 'LeadershipRequires improvement' -> ('Leadership', ...)."""
+    """Split off a rating glued to the end: 'LeadershipGood' -> ('Leadership', 'Good')."""
     match = _RATING_AT_END.search(text)
     if not match:
         return text, None

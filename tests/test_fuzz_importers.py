@@ -11,15 +11,16 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from gold import STEMS, seed_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from gold import STEMS, seed_text
 from probe.importers import Report, ReportError, parse_report, read_report
 from probe.importers.model import RATINGS
 
 SEEDS = {stem: seed_text(stem).split("\n") for stem in STEMS}
-FORBIDDEN = {chr(c) for c in range(32) if chr(c) not in "\n\t"} | {chr(c) for c in range(0x7F, 0xA0)}
+FORBIDDEN = {chr(c) for c in range(32) if chr(c) not in "\n\t"} | {
+    chr(c) for c in range(0x7F, 0xA0)
+}
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -27,7 +28,9 @@ SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
 def mutated_lines(draw) -> list[str]:
     lines = list(SEEDS[draw(st.sampled_from(STEMS))])
     for _ in range(draw(st.integers(0, 6))):
-        mutate = draw(st.sampled_from((_delete, _swap, _insert_text, _insert_bytes, _truncate, _duplicate)))
+        mutate = draw(
+            st.sampled_from((_delete, _swap, _insert_text, _insert_bytes, _truncate, _duplicate))
+        )
         lines = mutate(draw, lines)
     return lines
 
@@ -93,8 +96,15 @@ def test_mutated_reports_parse_or_are_refused(lines):
     assert report.overall_rating in (*RATINGS, None)
     assert all(s.rating in (*RATINGS, None) for s in report.standards)
     assert all(0 <= q.percent <= 100 for q in report.key_questions)
-    assert all(1 <= item.line <= line_count for item in (*report.findings, *report.recommendations, *report.headings))
-    texts = [f.text for f in report.findings] + [r.text for r in report.recommendations] + report.warnings
+    assert all(
+        1 <= item.line <= line_count
+        for item in (*report.findings, *report.recommendations, *report.headings)
+    )
+    texts = (
+        [f.text for f in report.findings]
+        + [r.text for r in report.recommendations]
+        + report.warnings
+    )
     assert not any(FORBIDDEN & set(text) for text in texts)
     assert all("\n" not in warning for warning in report.warnings)
 

@@ -6,7 +6,6 @@ import dataclasses
 from functools import cache
 
 import pytest
-
 from gold import STEMS, comparable, expected, load, seed_text
 from probe.importers import parse_report
 from probe.importers.model import Report
@@ -39,7 +38,7 @@ def test_top_level_field_matches_gold(stem, field):
 @pytest.mark.parametrize("section", LISTS)
 def test_list_matches_gold_item_by_item(stem, section):
     ours, gold = got(stem)[section], expected(stem)[section]
-    for index, (mine, theirs) in enumerate(zip(ours, gold)):
+    for index, (mine, theirs) in enumerate(zip(ours, gold, strict=False)):
         assert mine == theirs, f"{section}[{index}] differs"
     assert len(ours) == len(gold), f"{section}: {len(ours)} items, gold has {len(gold)}"
 

@@ -1,4 +1,4 @@
-"""Mangled reports and bad files: the importer warns about what is missing, or refuses with a reason."""
+"""Mangled reports and bad files: the importer warns about what is missing, or says why it refuses."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-
 from gold import seed_text
 from probe.importers import DEFAULT_MAX_BYTES, ReportError, parse_report, read_report
 
@@ -18,7 +17,7 @@ NOT_A_REPORT = "not an HM Inspectorate of Probation PDU inspection report: "
 
 
 def without_lines(text: str, first: str, until: str) -> str:
-    """The text without the lines from the one starting with `first` up to the one starting with `until`."""
+    """The text without its lines from the one starting with `first` to just before `until`."""
     lines = text.split("\n")
     start = next(i for i, line in enumerate(lines) if line.startswith(first))
     end = next(i for i, line in enumerate(lines) if i > start and line.startswith(until))
@@ -33,8 +32,12 @@ def first_lines(text: str, count: int) -> str:
 
 
 def test_deleted_standard_section_is_named_and_the_rest_still_imports():
-    report = parse_report(without_lines(seed_text(WEB), "P 2.3. Implementation", "P 2.4. Reviewing"))
-    assert "standard 2.3 Implementation and delivery: no section found in the body" in report.warnings
+    report = parse_report(
+        without_lines(seed_text(WEB), "P 2.3. Implementation", "P 2.4. Reviewing")
+    )
+    assert (
+        "standard 2.3 Implementation and delivery: no section found in the body" in report.warnings
+    )
     assert [s.code for s in report.standards] == ["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4"]
     assert report.standards[5].rating == "Inadequate"  # still known from the Ratings block
     assert not [f for f in report.findings if f.section == "2.3"]
@@ -44,10 +47,15 @@ def test_deleted_standard_section_is_named_and_the_rest_still_imports():
 
 def test_removed_ratings_block_takes_ratings_from_the_body_headings():
     report = parse_report(without_lines(seed_text(WEB), "Ratings (Back to top)", "Recommendations"))
-    assert report.warnings[:1] == ["no Ratings block found; standards and ratings taken from the body headings"]
+    assert report.warnings[:1] == [
+        "no Ratings block found; standards and ratings taken from the body headings"
+    ]
     for missing in ("'Fieldwork started' month", "score", "overall rating"):
         assert f"no {missing} found in the Ratings block" in report.warnings
-    assert "standard 2.1 Assessment: no rating in the Ratings block; took 'Inadequate' from its section" in report.warnings
+    assert (
+        "standard 2.1 Assessment: no rating in the Ratings block; took 'Inadequate' from its section"
+        in report.warnings
+    )
     assert [s.rating for s in report.standards] == ["Requires improvement"] * 3 + ["Inadequate"] * 4
     assert report.standards[3].domain_name == "Service delivery"  # from the body's domain heading
     assert (report.framework, report.overall_rating, report.score_points) == ("2024", None, None)
@@ -85,14 +93,21 @@ def test_report_cut_inside_the_ratings_block_keeps_what_it_has():
 def test_report_cut_off_before_the_ratings_is_refused():
     with pytest.raises(ReportError) as refused:
         parse_report(first_lines(seed_text(WEB), 40))
-    assert str(refused.value) == "report is cut off or incomplete: no ratings and no standard sections found"
+    assert (
+        str(refused.value)
+        == "report is cut off or incomplete: no ratings and no standard sections found"
+    )
 
 
 def test_missing_key_question_table_is_named():
     lines = seed_text(WEB).split("\n")
-    header = lines.index("Key questionPercentage ‘Yes’", lines.index("P 2.3. Implementation and deliveryRating"))
+    header = lines.index(
+        "Key questionPercentage ‘Yes’", lines.index("P 2.3. Implementation and deliveryRating")
+    )
     report = parse_report("\n".join(lines[:header] + lines[header + 4 :]))
-    assert "standard 2.3 Implementation and delivery: no key-question table found" in report.warnings
+    assert (
+        "standard 2.3 Implementation and delivery: no key-question table found" in report.warnings
+    )
     assert [q.standard_code for q in report.key_questions].count("2.3") == 0
     assert len(report.findings) == 51  # the bullets under the table are still read
 
@@ -105,13 +120,20 @@ def test_score_that_disagrees_with_the_ratings_is_flagged():
 def test_ratings_block_and_body_disagreeing_is_flagged():
     text = seed_text(PDF).replace("2.2 Assessment\n\nGood", "2.2 Assessment\n\nInadequate")
     report = parse_report(text)
-    assert "standard 2.2 Assessment: the Ratings block says 'Inadequate' but its section says 'Good'" in report.warnings
+    assert (
+        "standard 2.2 Assessment: the Ratings block says 'Inadequate' but its section says 'Good'"
+        in report.warnings
+    )
     assert report.standards[5].rating == "Inadequate"  # the Ratings block is the record
 
 
 def test_control_characters_and_escapes_are_stripped_without_moving_lines():
     clean = parse_report(seed_text(WEB))
-    dirty = parse_report(seed_text(WEB).replace("Strengths:", "Strengths:\x1b[31m\x02\x03\x07", 1).replace("Reviewing", "Rev\x00iewing"))
+    dirty = parse_report(
+        seed_text(WEB)
+        .replace("Strengths:", "Strengths:\x1b[31m\x02\x03\x07", 1)
+        .replace("Reviewing", "Rev\x00iewing")
+    )
     assert dirty.warnings[0] == "removed 7 control character(s) or escape sequence(s) from the text"
     assert dirty.text == clean.text
     assert dirty.source_sha256 == clean.source_sha256
@@ -121,9 +143,17 @@ def test_control_characters_and_escapes_are_stripped_without_moving_lines():
 
 def test_line_endings_and_bom_do_not_change_the_report():
     clean = parse_report(seed_text(PDF))
-    for variant in ("\ufeff" + seed_text(PDF), seed_text(PDF).replace("\n", "\r\n"), seed_text(PDF).replace("\n", "\r")):
+    for variant in (
+        "\ufeff" + seed_text(PDF),
+        seed_text(PDF).replace("\n", "\r\n"),
+        seed_text(PDF).replace("\n", "\r"),
+    ):
         report = parse_report(variant)
-        assert (report.text, report.source_sha256, report.findings) == (clean.text, clean.source_sha256, clean.findings)
+        assert (report.text, report.source_sha256, report.findings) == (
+            clean.text,
+            clean.source_sha256,
+            clean.findings,
+        )
         assert report.warnings == clean.warnings
 
 
@@ -147,10 +177,15 @@ def test_text_that_is_not_a_usable_report_is_refused_with_a_reason(text, reason)
 
 
 def test_report_without_a_title_takes_the_pdu_from_the_recommendations():
-    text = seed_text(WEB).replace("An inspection of probation services in Newcastle Upon Tyne PDU", "")
+    text = seed_text(WEB).replace(
+        "An inspection of probation services in Newcastle Upon Tyne PDU", ""
+    )
     report = parse_report(text)
     assert report.pdu == "Newcastle upon Tyne PDU"
-    assert "no title line 'An inspection of probation services in ...'; PDU name taken from the recommendations" in report.warnings
+    assert (
+        "no title line 'An inspection of probation services in ...'; PDU name taken from the recommendations"
+        in report.warnings
+    )
 
 
 # --- read_report on files ------------------------------------------------------------------
@@ -160,7 +195,9 @@ def test_read_report_reads_a_seed_file(tmp_path):
     path = tmp_path / "newcastle.txt"
     path.write_text(seed_text(WEB), encoding="utf-8")
     report = read_report(path)
-    assert dataclasses.asdict(report) == dataclasses.asdict(parse_report(seed_text(WEB), source_name="newcastle.txt"))
+    assert dataclasses.asdict(report) == dataclasses.asdict(
+        parse_report(seed_text(WEB), source_name="newcastle.txt")
+    )
 
 
 def test_read_report_refuses_an_empty_file(tmp_path):
@@ -180,9 +217,18 @@ def test_read_report_refuses_a_png():
 @pytest.mark.parametrize(
     ("data", "reason"),
     [
-        (b"%PDF-1.7\n...", "binary file (a PDF document (convert it to text first)), not report text"),
-        (b"PK\x03\x04rest-of-a-docx", "binary file (a ZIP archive (a .docx, .xlsx or .zip file)), not report text"),
-        (b"An inspection of probation services in Gwent PDU\x00\x00\x01", "binary file (it contains NUL bytes), not report text"),
+        (
+            b"%PDF-1.7\n...",
+            "binary file (a PDF document (convert it to text first)), not report text",
+        ),
+        (
+            b"PK\x03\x04rest-of-a-docx",
+            "binary file (a ZIP archive (a .docx, .xlsx or .zip file)), not report text",
+        ),
+        (
+            b"An inspection of probation services in Gwent PDU\x00\x00\x01",
+            "binary file (it contains NUL bytes), not report text",
+        ),
     ],
 )
 def test_read_report_refuses_other_binary_files(tmp_path, data, reason):
@@ -233,7 +279,10 @@ def test_read_report_names_a_large_size_in_megabytes(tmp_path):
     path.write_bytes(b"x" * (DEFAULT_MAX_BYTES + 1))
     with pytest.raises(ReportError) as refused:
         read_report(path)
-    assert str(refused.value) == "file is 5.0 MB (5,242,881 bytes), over the 5.0 MB (5,242,880 bytes) limit"
+    assert (
+        str(refused.value)
+        == "file is 5.0 MB (5,242,881 bytes), over the 5.0 MB (5,242,880 bytes) limit"
+    )
 
 
 def test_read_report_handles_crlf_and_bom_files(tmp_path):
@@ -243,7 +292,11 @@ def test_read_report_handles_crlf_and_bom_files(tmp_path):
     bom.write_bytes(codecs.BOM_UTF8 + seed_text(PDF).encode("utf-8"))
     for path in (crlf, bom):
         report = read_report(path)
-        assert (report.source_sha256, report.findings, report.warnings) == (plain.source_sha256, plain.findings, plain.warnings)
+        assert (report.source_sha256, report.findings, report.warnings) == (
+            plain.source_sha256,
+            plain.findings,
+            plain.warnings,
+        )
 
 
 def test_read_report_refuses_a_directory_and_a_missing_file(tmp_path):

@@ -10,7 +10,6 @@ import dataclasses
 import re
 
 import pytest
-
 from gold import comparable, expected, seed_text
 from probe.importers import parse_report
 
@@ -18,7 +17,10 @@ WEB = "000_a39e1c12cc83704c"
 PDF = "002_4b2ac3813f356061"
 GWENT = "004_354d18e338058cf9"
 # Named sections and body standard headings (whose codes end in a dot) in the PDF seed.
-PDF_HEADINGS = r"^(Foreword|Ratings|Recommendations|Background|\d\.\d\. .*|Resettlement work|Diversity and inclusion|Feedback from people on probation)$"
+PDF_HEADINGS = (
+    r"^(Foreword|Ratings|Recommendations|Background|\d\.\d\. .*|Resettlement work"
+    r"|Diversity and inclusion|Feedback from people on probation)$"
+)
 
 
 def sub(pattern: str, replacement: str):
@@ -27,7 +29,7 @@ def sub(pattern: str, replacement: str):
 
 def replace(*pairs: str):
     def rewrite(text: str) -> str:
-        for old, new in zip(pairs[::2], pairs[1::2]):
+        for old, new in zip(pairs[::2], pairs[1::2], strict=True):
             text = text.replace(old, new)
         return text
 
@@ -41,23 +43,53 @@ VARIANTS = {
     "bullets '▪'": (WEB, replace("•", "▪")),
     "bullet glyph touching the text": (WEB, replace("• ", "•")),
     "PDF with '•' bullets": (PDF, sub(r"^( ?)- ", r"\1• ")),
-    "labels without colon, trailing NBSP": (WEB, replace("Areas for improvement:", "Areas for improvement\u00a0")),
+    "labels without colon, trailing NBSP": (
+        WEB,
+        replace("Areas for improvement:", "Areas for improvement\u00a0"),
+    ),
     "labels in other casing": (PDF, sub(r"^Strengths:$", "STRENGTHS")),
     "labels in bold": (PDF, replace("Strengths:", "**Strengths:**")),
     "rating words in title case": (WEB, replace("Requires improvement", "Requires Improvement")),
-    "rating words in capitals": (WEB, replace("ratingInadequate", "ratingINADEQUATE", "AssessmentInadequate", "AssessmentINADEQUATE")),
+    "rating words in capitals": (
+        WEB,
+        replace(
+            "ratingInadequate", "ratingINADEQUATE", "AssessmentInadequate", "AssessmentINADEQUATE"
+        ),
+    ),
     "headings without 'P '": (WEB, sub(r"^P (\d)", r"\1")),
     "headings all with trailing dots": (WEB, sub(r"^P (\d\.\d) ", r"P \1. ")),
     "PDF headings without trailing dots": (PDF, sub(r"^(\d\.\d)\. ", r"\1 ")),
     "PDF headings with '(Back to top)'": (PDF, sub(PDF_HEADINGS, r"\1 (Back to top)")),
     "PDF headings as Markdown": (PDF, sub(PDF_HEADINGS, r"## \1")),
-    "web labels on their own lines": (WEB, replace("Overall ratingInadequate", "Overall rating\n\nInadequate", "April 2025Score", "April 2025\nScore")),
+    "web labels on their own lines": (
+        WEB,
+        replace(
+            "Overall ratingInadequate",
+            "Overall rating\n\nInadequate",
+            "April 2025Score",
+            "April 2025\nScore",
+        ),
+    ),
     "web percentages after a tab": (WEB, sub(r"\?(\d+%)$", "?\t\\1")),
     "PDF percentages glued": (PDF, sub(r"\?\t(\d+%)$", r"?\1")),
     "PDF percentages in bold": (PDF, sub(r"\t(\d+%)$", r"\t**\1**")),
     "blank and single-space lines inside lists": (WEB, sub(r"^(  • .*)$", "\\1\n \n")),
-    "footnote body between two lists": (WEB, replace("Areas for improvement:\n\n  • The vision", "[1] A footnote body.\n\nAreas for improvement:\n\n  • The vision")),
-    "ratings labels with colons": (PDF, replace("Overall rating\n", "Overall rating:\n", "Fieldwork started October", "Fieldwork started: October")),
+    "footnote body between two lists": (
+        WEB,
+        replace(
+            "Areas for improvement:\n\n  • The vision",
+            "[1] A footnote body.\n\nAreas for improvement:\n\n  • The vision",
+        ),
+    ),
+    "ratings labels with colons": (
+        PDF,
+        replace(
+            "Overall rating\n",
+            "Overall rating:\n",
+            "Fieldwork started October",
+            "Fieldwork started: October",
+        ),
+    ),
     "CRLF line ends": (GWENT, replace("\n", "\r\n")),
     "findings as a numbered list": (WEB, lambda text: _number_bullets(text)),
 }
@@ -94,17 +126,30 @@ def test_any_heading_followed_by_strengths_lists_is_a_section():
         "Areas for improvement\n\n- Referrals were slow.\n\nDiversity and inclusion\n",
     )
     report = parse_report(text)
-    added = [(f.section, f.section_heading, f.kind, f.text) for f in report.findings if f.section == "Work with young adults"]
+    added = [
+        (f.section, f.section_heading, f.kind, f.text)
+        for f in report.findings
+        if f.section == "Work with young adults"
+    ]
     assert added == [
         ("Work with young adults", "Work with young adults", "strength", "The team was new."),
-        ("Work with young adults", "Work with young adults", "area_for_improvement", "Referrals were slow."),
+        (
+            "Work with young adults",
+            "Work with young adults",
+            "area_for_improvement",
+            "Referrals were slow.",
+        ),
     ]
     assert len(report.findings) == 94 + 2
-    assert [h.title for h in report.headings if h.title == "Work with young adults"] == ["Work with young adults"]
+    assert [h.title for h in report.headings if h.title == "Work with young adults"] == [
+        "Work with young adults"
+    ]
 
 
 def test_recommendations_for_the_probation_service_are_hmpps():
-    text = seed_text(PDF).replace("HM Prison and Probation Service should:", "The Probation Service should:")
+    text = seed_text(PDF).replace(
+        "HM Prison and Probation Service should:", "The Probation Service should:"
+    )
     recs = parse_report(text).recommendations
     assert [(r.number, r.addressee, r.addressee_type) for r in recs[7:]] == [
         (n, "The Probation Service", "hmpps") for n in range(8, 12)
@@ -112,12 +157,16 @@ def test_recommendations_for_the_probation_service_are_hmpps():
 
 
 def test_wrapped_bullet_and_recommendation_lines_are_joined():
-    text = seed_text(PDF).replace(
-        "- Middle and senior managers in the PDU were visible, accessible and willing to listen.",
-        "- Middle and senior managers in the PDU were visible,\naccessible and willing to listen.",
-    ).replace(
-        "3. improve contingency planning and delivery on medium and high-risk cases",
-        "3. improve contingency planning and delivery\non medium and high-risk cases",
+    text = (
+        seed_text(PDF)
+        .replace(
+            "- Middle and senior managers in the PDU were visible, accessible and willing to listen.",
+            "- Middle and senior managers in the PDU were visible,\naccessible and willing to listen.",
+        )
+        .replace(
+            "3. improve contingency planning and delivery on medium and high-risk cases",
+            "3. improve contingency planning and delivery\non medium and high-risk cases",
+        )
     )
     report = parse_report(text)
     gold = expected(PDF)
