@@ -47,13 +47,16 @@ async def test_selecting_gwent_shows_its_ratings_and_key_questions(corpus_db):
         await select_pdu(pilot, "gwent")
         assert app.screen.current.pdu == "Gwent PDU"
 
-        ratings = [line for line in option_lines(app.screen.query_one(RatingsPane)) if line[:1].isdigit()]
+        lines = option_lines(app.screen.query_one(RatingsPane))
+        ratings = [line for line in lines if line[:1].isdigit()]  # not the domain headings
         expected = [f"{s['code']} {s['name']} {s['rating']}" for s in gold["standards"]]
         assert ratings == expected  # seven, in report order, each saying its rating in words
 
+        await pilot.press("2")
         body = app.screen.query_one(KeyQuestionsPane).query_one(Static)
         text = squash(plain(body.content, width=100))
-        assert [int(p) for p in PERCENT.findall(text)] == [q["percent"] for q in gold["key_questions"]]
+        percents = [int(p) for p in PERCENT.findall(text)]
+        assert percents == [q["percent"] for q in gold["key_questions"]]  # all twelve, in order
         for question in gold["key_questions"]:
             assert squash(question["question"]) in text
 
@@ -63,6 +66,7 @@ async def test_key_questions_mark_the_lowest_as_driving_the_rating(corpus_db):
     app = ProbeApp(corpus_db)
     async with app.run_test(size=(120, 40)) as pilot:
         await select_pdu(pilot, "gwent")
+        await pilot.press("2")
         body = app.screen.query_one(KeyQuestionsPane).query_one(Static)
         lines = plain(body.content, width=100).splitlines()
         marked = [PERCENT.search(line) for line in lines if line.startswith("▶ ")]
@@ -76,7 +80,10 @@ async def test_list_filters_as_you_type_and_sorts(corpus_db):
     async with app.run_test(size=(120, 40)) as pilot:
         pdu_list = app.screen.query_one(PduList)
         table = pdu_list.table
-        names = lambda: [squash(plain(table.get_row_at(i)[0])) for i in range(table.row_count)]  # noqa: E731
+
+        def names() -> list[str]:
+            return [squash(plain(table.get_row_at(i)[0])) for i in range(table.row_count)]
+
         assert names()[0] == "County Durham and Darlington"
         await pilot.press("f")
         await type_text(pilot, "tyne")
@@ -127,7 +134,8 @@ async def test_help_lists_every_key(corpus_db):
         text = squash(plain(app.screen.query_one("#help").query(Static).last().content, width=100))
         for description in (
             "Quit", "Help", "Search", "Command palette", "Filter", "Sort", "Read report",
-            "Next pane", "Previous pane", "List", "Ratings", "Key questions", "Findings", "Compare",
+            "Next pane", "Previous pane", "PDU list",
+            "Ratings", "Key questions", "Findings", "Compare",
             "Back", "Contents", "Next section", "Previous section", "Move",
         ):  # fmt: skip
             assert description in text
@@ -207,3 +215,35 @@ async def test_markup_and_control_characters_in_a_report_are_shown_literally(tmp
         svg = app.export_screenshot()
         assert "\x1b" not in svg
         assert "[bold]Gwent[/]" in svg.replace("&#160;", " ")
+
+
+@run_async
+async def test_tab_moves_between_the_list_and_the_visible_view(corpus_db):
+    app = ProbeApp(corpus_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert screen.focused is screen.query_one(PduList).table
+        await pilot.press("3", "shift+tab")  # findings: its section list, then back to the list
+        assert screen.focused is screen.query_one(PduList).table
+        await pilot.press("tab")
+        assert screen.focused.id == "finding-sections"
+        await pilot.press("tab")
+        assert screen.focused.id == "finding-items"
+        await pilot.press("tab")
+        assert screen.focused is screen.query_one(PduList).table
+
+
+@run_async
+async def test_compare_matrix_takes_the_whole_width_and_enter_selects_a_row(corpus_db):
+    app = ProbeApp(corpus_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        await pilot.press("4")
+        await pilot.pause()
+        assert not screen.query_one(PduList).display
+        matrix = screen.query_one("#matrix")
+        assert matrix.row_count == 5
+        await pilot.press("j", "j", "enter")  # third row by name: Leicester
+        await pilot.pause()
+        assert screen.current.pdu == "Leicester, Leicestershire and Rutland PDU"
+        assert screen.query_one(PduList).display  # back to ratings, beside the list

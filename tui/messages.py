@@ -1,4 +1,4 @@
-"""Messages widgets post to ask for something outside themselves; screens and the app act on them."""
+"""Messages widgets post to ask for something beyond themselves; screens and the app act."""
 
 from __future__ import annotations
 

@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 
+from probe.importers.model import Report
 from probe.store.read import Reader, ReportSummary
 from probe.tui.messages import ChooseReport, OpenReport, ShowFindings
 from probe.tui.widgets.banner import ReportBanner
@@ -30,9 +31,7 @@ VIEWS = {
     "findings": "Findings",
     "compare": "Compare",
 }
-EMPTY = Text(
-    "No reports in this database yet. Import some with `probe import FILE...`, then run probe again."
-)
+EMPTY = Text("No reports in this database yet: add some with `probe import FILE...`.")
 
 
 class ExplorerScreen(Screen):
@@ -41,7 +40,7 @@ class ExplorerScreen(Screen):
     BINDINGS = [
         Binding("tab", "cycle_pane(1)", "Next pane", show=False),
         Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False),
-        Binding("escape", "show_list", "List", show=False),
+        Binding("escape", "show_list", "PDU list"),
         Binding("r", "read_report", "Read report"),
         *(
             Binding(str(number), f"show_view('{view}')", title, show=False)
@@ -54,6 +53,8 @@ class ExplorerScreen(Screen):
         self._reader = reader
         self.reports = reader.reports()
         self.current: ReportSummary | None = None
+        self._report: Report | None = None
+        self._stale: set[str] = set()  # views not yet showing the current report
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -100,29 +101,45 @@ class ExplorerScreen(Screen):
 
     @on(TabbedContent.TabActivated)
     def _view_activated(self, event: TabbedContent.TabActivated) -> None:
-        if event.pane.id == "compare":
-            matrix = self.query_one(MatrixPane)
-            if not matrix.loaded:  # the only all-reports query; run it when first wanted
-                matrix.show(self._reader.ratings_matrix())
-            if self.current is not None:
-                matrix.highlight_report(self.current.id)
+        # The matrix lists every PDU itself, so it takes the list's room too.
+        self.set_class(event.pane.id == "compare", "-comparing")
+        self._fill_view(event.pane.id)
 
     def select_report(self, report_id: int) -> None:
         """Make a report the selected one (the list follows, the panes update)."""
         self.query_one(PduList).select(report_id)
 
     def show_report(self, summary: ReportSummary) -> None:
+        """Load the report; fill only the visible view now, the others when they are shown."""
         self.current = summary
-        report = self._reader.report(summary.id)
+        self._report = self._reader.report(summary.id)
         self.query_one(ReportBanner).show(summary)
-        self.query_one(RatingsPane).show(report)
-        self.query_one(KeyQuestionsPane).show(report, self._reader.key_question_stats(summary.id))
-        self.query_one(FindingsPane).show(summary.id, report)
+        self._stale = set(VIEWS)
+        self._fill_view(self.query_one(TabbedContent).active)
+
+    def _fill_view(self, view: str) -> None:
+        if self.current is None or view not in self._stale:
+            return
+        self._stale.discard(view)
+        report_id, report = self.current.id, self._report
+        if view == "ratings":
+            self.query_one(RatingsPane).show(report)
+        elif view == "questions":
+            stats = self._reader.key_question_stats(report_id)
+            self.query_one(KeyQuestionsPane).show(report, stats)
+        elif view == "findings":
+            self.query_one(FindingsPane).show(report_id, report)
+        elif view == "compare":
+            matrix = self.query_one(MatrixPane)
+            if not matrix.loaded:  # the only all-reports query; run it when first wanted
+                matrix.show(self._reader.ratings_matrix())
+            matrix.highlight_report(report_id)
 
     # -- moving around -------------------------------------------------------------------
 
     def action_show_view(self, view: str) -> None:
         self.query_one(TabbedContent).active = view
+        self._fill_view(view)
         self._focus_details()
 
     def action_read_report(self) -> None:
@@ -130,6 +147,9 @@ class ExplorerScreen(Screen):
             self.post_message(OpenReport(self.current.id))
 
     def action_show_list(self) -> None:
+        if self.has_class("-comparing"):
+            self.query_one(TabbedContent).active = "ratings"
+            self.remove_class("-comparing")
         self.remove_class("-details")
         self.query_one(PduList).table.focus()
 
@@ -138,24 +158,28 @@ class ExplorerScreen(Screen):
         targets = self._pane_targets()
         focused = self.focused
         index = next(
-            (i for i, target in enumerate(targets) if focused is not None and _within(focused, target)),
+            (i for i, target in enumerate(targets) if focused and _within(focused, target)),
             -1 if step > 0 else 0,
         )
         target = targets[(index + step) % len(targets)]
-        if target is targets[0]:
+        if target is self.query_one(PduList).table:
             self.action_show_list()
         else:
             self._focus(target)
 
-    def _pane_targets(self) -> list[Widget]:
+    def _view_targets(self) -> list[Widget]:
         views = self.query_one(TabbedContent)
-        pane = views.get_pane(views.active)
-        return [self.query_one(PduList).table, *(w for w in pane.query("*") if w.can_focus)]
+        return [widget for widget in views.get_pane(views.active).query("*") if widget.can_focus]
+
+    def _pane_targets(self) -> list[Widget]:
+        if self.has_class("-comparing"):
+            return self._view_targets()
+        return [self.query_one(PduList).table, *self._view_targets()]
 
     def _focus_details(self) -> None:
-        targets = self._pane_targets()
-        if self.current is not None and len(targets) > 1:
-            self._focus(targets[1])
+        targets = self._view_targets()
+        if self.current is not None and targets:
+            self._focus(targets[0])
 
     def _focus(self, widget: Widget) -> None:
         self.add_class("-details")

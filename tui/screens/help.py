@@ -33,7 +33,7 @@ GROUPS: list[tuple[str, list[Binding]]] = [
         "Report panes",
         [
             *ExplorerScreen.BINDINGS,
-            Binding("enter", "", "Ratings: show the standard's findings. Findings: read it in the report"),
+            Binding("enter", "", "On a rating: its findings. On a finding: read it in the report"),
         ],
     ),
     ("Search", [*SearchScreen.BINDINGS, Binding("enter", "", "Open the result in its report")]),
@@ -50,7 +50,9 @@ RATING_KEY = Text.assemble(
 
 
 def _keys_table(title: str, bindings: list[Binding], key_display) -> Table:
-    table = Table(title=Text(title, style="bold"), title_justify="left", show_header=False, box=None)
+    table = Table(
+        title=Text(title, style="bold"), title_justify="left", show_header=False, box=None
+    )
     table.add_column(width=16, style="bold")
     table.add_column(ratio=1)
     for binding in bindings:

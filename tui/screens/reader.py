@@ -44,9 +44,10 @@ class ReaderScreen(Screen):
 
     def compose(self) -> ComposeResult:
         report = self._report
-        title = Text.assemble(safe_text(report.pdu, "bold"), " · full report")
+        title = safe_text(report.pdu, "bold")
         if report.fieldwork_started:
-            title.append(f" · fieldwork {clean(report.fieldwork_started)}")
+            title.append(f" · {clean(report.fieldwork_started)}")
+        title.append(" · full report")
         yield Static(title, id="reader-title")
         with Horizontal():
             yield Contents(

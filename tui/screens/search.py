@@ -5,8 +5,6 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from rich.console import Group, RenderableType
-from rich.padding import Padding
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -41,11 +39,12 @@ def where(hit: SearchHit) -> str:
     return f"{hit.section} {hit.section_heading}"
 
 
-def hit_prompt(hit: SearchHit) -> RenderableType:
+def hit_prompt(hit: SearchHit) -> Text:
     heading = Text.assemble(safe_text(hit.pdu, "bold"))
     facts = [hit.fieldwork_started, where(hit), KIND_LABELS.get(hit.kind, hit.kind)]
     heading.append("  " + clean(" · ".join(filter(None, facts))), style="dim")
-    return Padding(Group(heading, snippet_text(hit.snippet)), (0, 0, 1, 0))
+    # Plain Text with a blank last line: quick to lay out for a page of results per keystroke.
+    return Text("\n").join([heading, snippet_text(hit.snippet), Text("")])
 
 
 def status(query: str, result: SearchResult) -> Text:

@@ -25,6 +25,7 @@ LEGEND = Text.assemble(
 )
 
 
+CHIP_WIDTH = max(render.rating(value, short=True).cell_len for value in render.SHORT_RATINGS)
 PDU_WIDTH = 20  # long names end in "…"; the line under the table gives the whole name
 
 
@@ -58,9 +59,11 @@ class MatrixPane(Vertical):
         table = self.query_one(MatrixTable)
         table.clear(columns=True)
         table.add_column("PDU", width=PDU_WIDTH, key="pdu")
-        table.add_column("Month", key="month")
+        table.add_column("Month", width=8, key="month")
         for name in matrix.columns:
-            table.add_column(column_label(name), key=name)
+            # Fixed widths: the table need not measure a thousand rows of cells.
+            label = column_label(name)
+            table.add_column(label, width=max(label.cell_len, CHIP_WIDTH), key=name)
         for summary, ratings in matrix.rows:
             table.add_row(
                 Text(clean(summary.pdu_name), no_wrap=True, overflow="ellipsis"),

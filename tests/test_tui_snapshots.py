@@ -1,0 +1,68 @@
+"""SVG snapshots of the explorer at 80x24 and 120x40 (update: pytest --snapshot-update).
+
+The database holds the five bundled reports, so every screen shows fixed, real data.
+"""
+
+from __future__ import annotations
+
+from probe.tui.app import ProbeApp
+from tui_fixtures import corpus_db  # noqa: F401 (fixture)
+
+NARROW = (80, 24)
+WIDE = (120, 40)
+GWENT = ["j"]  # second in the list sorted by name
+
+
+async def search_home_visits(pilot) -> None:
+    await pilot.press("slash", *"home", "space", *"visits")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def open_first_home_visits_hit(pilot) -> None:
+    await search_home_visits(pilot)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def test_list_at_80x24(snap_compare, corpus_db):
+    assert snap_compare(ProbeApp(corpus_db), press=GWENT, terminal_size=NARROW)
+
+
+def test_gwent_ratings_at_80x24(snap_compare, corpus_db):
+    assert snap_compare(ProbeApp(corpus_db), press=[*GWENT, "enter"], terminal_size=NARROW)
+
+
+def test_gwent_key_questions_at_80x24(snap_compare, corpus_db):
+    assert snap_compare(ProbeApp(corpus_db), press=[*GWENT, "enter", "2"], terminal_size=NARROW)
+
+
+def test_gwent_ratings_at_120x40(snap_compare, corpus_db):
+    assert snap_compare(ProbeApp(corpus_db), press=GWENT, terminal_size=WIDE)
+
+
+def test_gwent_key_questions_at_120x40(snap_compare, corpus_db):
+    assert snap_compare(ProbeApp(corpus_db), press=[*GWENT, "2"], terminal_size=WIDE)
+
+
+def test_gwent_findings_at_120x40(snap_compare, corpus_db):
+    press = [*GWENT, "3", "j", "j", "j", "enter"]  # 2.1 Assessment
+    assert snap_compare(ProbeApp(corpus_db), press=press, terminal_size=WIDE)
+
+
+def test_compare_matrix_at_120x40(snap_compare, corpus_db):
+    assert snap_compare(ProbeApp(corpus_db), press=[*GWENT, "4"], terminal_size=WIDE)
+
+
+def test_search_results_at_120x40(snap_compare, corpus_db):
+    app = ProbeApp(corpus_db)
+    assert snap_compare(app, run_before=search_home_visits, terminal_size=WIDE)
+
+
+def test_reader_at_a_finding_at_80x24(snap_compare, corpus_db):
+    app = ProbeApp(corpus_db)
+    assert snap_compare(app, run_before=open_first_home_visits_hit, terminal_size=NARROW)
+
+
+def test_help_at_80x24(snap_compare, corpus_db):
+    assert snap_compare(ProbeApp(corpus_db), press=["question_mark"], terminal_size=NARROW)
