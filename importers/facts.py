@@ -23,13 +23,24 @@ REGIONS = (
     "East of England", "London", "Kent, Surrey and Sussex", "South West", "South Central",
     "Wales", "Greater Manchester",
 )  # fmt: skip
-_REGION_WORDS = {
-    name: r"[\s,-]+".join(re.escape(word) for word in name.replace(",", "").split())
-    for name in REGIONS
-}
+
+
+def _region_pattern(name: str) -> str:
+    """'north-east' and 'Yorkshire and Humber' name regions too."""
+    first, *rest = name.replace(",", "").split()
+    return re.escape(first) + "".join(
+        r"(?:[\s,-]+the)?" if word == "the" else r"[\s,-]+" + re.escape(word) for word in rest
+    )
+
+
+def _region_key(words: str) -> str:
+    return " ".join(w for w in re.sub(r"[^a-z]+", " ", words.casefold()).split() if w != "the")
+
+
+_REGION_BY_KEY = {_region_key(name): name for name in REGIONS}
 _REGION_WORD = re.compile(r"\sregion\b", re.IGNORECASE)
 _REGION_BEFORE = re.compile(
-    r"\b(" + "|".join(_REGION_WORDS.values()) + r")(?:\s+probation)?\s*$", re.IGNORECASE
+    r"\b(" + "|".join(map(_region_pattern, REGIONS)) + r")(?:\s+probation)?\s*$", re.IGNORECASE
 )
 # A region named as the PDU's own: the cover line 'The Probation Service – X region', or
 # 'one of seven PDUs in the X region'.
@@ -46,6 +57,9 @@ _CHIEF_TITLE = re.compile(
 _LEAD = re.compile(
     r"\bled by (?:hm |his majesty's )?inspector ([^,.;]+?)(?:,|\.|;| supported\b| with\b|$)",
     re.IGNORECASE,
+)
+_LEAD_NAME_FIRST = re.compile(  # 'led by Joy Wilson, HM Inspector'
+    r"\bled by ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3}),? (?:HM |His Majesty's )?Inspector\b"
 )
 _DATE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH})(?:\s+(\d{{4}}))?", re.IGNORECASE)
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
@@ -115,16 +129,13 @@ def region(text: str) -> str | None:
         match = _REGION_BEFORE.search(before)
         if not match:
             continue
-        name = _region_name(match.group(1))
+        name = _REGION_BY_KEY.get(_region_key(match.group(1)))
+        if name is None:  # a look-alike spelling the case-insensitive match let through
+            continue
         if _OWN_REGION.search(before[max(0, match.start() - 40) : match.start()]):
             return name
         first = first or name
     return first
-
-
-def _region_name(words: str) -> str:
-    key = re.sub(r"[^a-z]+", " ", words.casefold()).strip()
-    return next(name for name in REGIONS if re.sub(r"[^a-z]+", " ", name.casefold()).strip() == key)
 
 
 def published(lines: list[str]) -> tuple[str | None, bool]:
@@ -164,7 +175,8 @@ def lead_inspector(lines: list[str]) -> str | None:
     for line in lines:
         if "led by" not in line.casefold():  # cheap filter before the regex
             continue
-        match = _LEAD.search(squash(line))
+        text = squash(line)
+        match = _LEAD.search(text) or _LEAD_NAME_FIRST.search(text)
         if match and _looks_like_name(match.group(1)):
             return match.group(1)
     return None

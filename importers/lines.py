@@ -105,12 +105,16 @@ def bullet(line: str) -> Bullet | None:
 
 
 def is_table_header(line: str) -> bool:
-    return len(line) <= _LONGEST_HEADER and bool(_TABLE_HEADER.match(squash(line)))
+    if len(line) > _LONGEST_HEADER:
+        return False
+    return bool(_TABLE_HEADER.match(squash(line.replace("|", " "))))
 
 
 def question_row(line: str) -> tuple[str, int] | None:
-    """('Does ...?', 66) for a key-question row, tab-separated or glued; needs the '?' itself."""
+    """('Does ...?', 66) for a key-question row: tab-separated, glued or a Markdown pipe row."""
     text = line.strip()
+    if text.startswith("|"):  # '| Does ...? | 66% |'
+        text = " ".join(cell.strip() for cell in text.strip("|").split("|"))
     if not text.rstrip("*_ ").endswith("%"):
         return None
     match = _QUESTION_ROW.match(text)

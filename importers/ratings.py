@@ -20,6 +20,7 @@ _SCORE = re.compile(
     re.IGNORECASE,
 )
 _SCORE_VALUE = re.compile(r"^[*_]*\s*(\d{1,3})\s*(?:/|out of)\s*(\d{1,3})\s*[*_]*$")
+_MONTH_VALUE = re.compile(rf"^{MONTH}\s+\d{{4}}$", re.IGNORECASE)
 _OVERALL = re.compile(r"^overall\s+rating\s*:?\s*(.*)$", re.IGNORECASE)
 _GLUED_OVERALL = re.compile(r"^overall\s+rating[a-z]", re.IGNORECASE)
 
@@ -72,9 +73,14 @@ def _read_line(block: RatingsBlock, text: str, index: int, waiting):
         if score and score.group(1):
             block.score = (int(score.group(1)), int(score.group(2)))
         block.glued |= bool(fieldwork and score)
-        return "score" if score and not score.group(1) else waiting
+        if score and not score.group(1):
+            return "score"
+        return "fieldwork" if fieldwork and not fieldwork.group(1) else waiting
     if waiting == "score" and (value := _SCORE_VALUE.match(text)):
         block.score = (int(value.group(1)), int(value.group(2)))
+        return None
+    if waiting == "fieldwork" and (month := _MONTH_VALUE.match(text)):
+        block.fieldwork_started = squash(month.group(0))
         return None
     overall = _OVERALL.match(text)
     if overall:

@@ -92,7 +92,22 @@ VARIANTS = {
     ),
     "CRLF line ends": (GWENT, replace("\n", "\r\n")),
     "findings as a numbered list": (WEB, lambda text: _number_bullets(text)),
+    "key-question tables as Markdown pipe tables": (PDF, lambda text: _pipe_tables(text)),
+    "fieldwork month on the line after its label": (
+        PDF,
+        replace("started October", "started\n\nOctober"),
+    ),
+    "lead inspector named before the title": (
+        WEB,
+        replace("led by HM Inspector Joy Wilson,", "led by Joy Wilson, HM Inspector,"),
+    ),
 }
+
+
+def _pipe_tables(text: str) -> str:
+    """Tab tables as a PDF-to-Markdown converter writes them: '| Question? | 77% |'."""
+    text = re.sub(r"^(Key question|Outcomes)\t(.*)$", r"| \1 | \2 |\n|---|---|", text, flags=re.M)
+    return re.sub(r"^(.*\?)\t(\d+%)$", r"| \1 | \2 |", text, flags=re.MULTILINE)
 
 
 def _number_bullets(text: str) -> str:
@@ -188,3 +203,31 @@ def test_disagreeing_family_signals_are_reported():
         "format signals disagree: web ('(Back to top)' headings, labels glued to values in the "
         "Ratings block) against pdf (tab-separated key-question tables); using web"
     ) in report.warnings
+
+
+@pytest.mark.parametrize(
+    ("sentence", "region"),
+    [
+        ("one of five PDUs in the Yorkshire and Humber region.", "Yorkshire and the Humber"),
+        ("one of five PDUs in the Yorkshire and the Humber region.", "Yorkshire and the Humber"),
+        (
+            "one of nine PDUs in the kent, surrey and sussex probation region.",
+            "Kent, Surrey and Sussex",
+        ),
+        ("one of six PDUs in the North-West region.", "North West"),
+    ],
+)
+def test_region_names_are_normalised(sentence, region):
+    text = seed_text(GWENT).replace(
+        "The Gwent safeguarding board", f"Gwent PDU is {sentence} The Gwent safeguarding board"
+    )
+    assert parse_report(text).region == region
+
+
+def test_the_pdus_own_region_wins_over_an_earlier_mention():
+    text = seed_text(GWENT).replace(
+        "The Gwent safeguarding board",
+        "Staff had moved from the South West region. Gwent is one of the PDUs in the Wales region. "
+        "The Gwent safeguarding board",
+    )
+    assert parse_report(text).region == "Wales"
