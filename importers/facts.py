@@ -158,6 +158,8 @@ def published(lines: list[str]) -> tuple[str | None, bool]:
 def chief_inspector(lines: list[str]) -> str | None:
     """The name signed above 'HM Chief Inspector of Probation' at the end of the Foreword."""
     for index, line in enumerate(lines):
+        if "chief inspector" not in line.casefold():  # cheap filter before the regex
+            continue
         match = _CHIEF_TITLE.match(squash(line))
         if not match:
             continue

@@ -14,7 +14,6 @@ from .text import as_rating, squash
 
 _BACK_TO_TOP = re.compile(r"\s*\(\s*back to top\s*\)\s*$", re.IGNORECASE)
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
-_TOC_ENTRY = re.compile(r"\S.*\t\s*\d{1,3}\s*$")  # 'Foreword\t3' in a Contents list
 _STANDARD = re.compile(r"^(?:P\s+)?(\d)\.(\d{1,2})\.?\s*([A-Z].*)$")
 _DOMAIN = re.compile(r"^(\d)\.\s*([A-Z][^.:;?!]{2,80})$")
 _LABEL = re.compile(
@@ -26,7 +25,6 @@ _LABEL = re.compile(
 # '-5' or '*italics*' are not bullets; '1.' / '1)' make numbered items.
 _BULLET = re.compile(r"^\s*(?:([•●◦▪■‣⁃·►➢])\s*|([-*–—])(?:\s+|$)|(\d{1,2})[.)](?:\s+|$))(.*)$")
 _TABLE_HEADER = re.compile(r"^(?:key\s+questions?|outcomes?)\b.*percentage", re.IGNORECASE)
-_QUESTION_ROW = re.compile(r"^(.+?)[\s*_]*(\d{1,3})\s*%[\s*_]*$")
 
 _LONGEST_LABEL = 60  # longer lines are never labels or table headers: skip the regex
 _LONGEST_HEADER = 100
@@ -59,7 +57,9 @@ def heading_text(line: str) -> tuple[str, bool]:
 
 
 def is_toc_entry(line: str) -> bool:
-    return bool(_TOC_ENTRY.match(line))
+    """'Foreword\t3': an entry of a Contents list, ending in a tab and a page number."""
+    entry, tab, page = line.rstrip().rpartition("\t")
+    return bool(tab) and page.strip().isdecimal() and len(page.strip()) <= 3 and bool(entry.strip())
 
 
 def is_top_title(title: str) -> bool:
@@ -115,12 +115,18 @@ def question_row(line: str) -> tuple[str, int] | None:
     text = line.strip()
     if text.startswith("|"):  # '| Does ...? | 66% |'
         text = " ".join(cell.strip() for cell in text.strip("|").split("|"))
-    if not text.rstrip("*_ ").endswith("%"):
+    # Taken apart from the right with string methods: a regex here would backtrack
+    # quadratically on long runs of spaces.
+    text = text.rstrip("*_ \t")
+    if not text.endswith("%"):
         return None
-    match = _QUESTION_ROW.match(text)
-    if not match:
+    text = text[:-1].rstrip()
+    question = text.rstrip("0123456789")
+    digits = text[len(question) :]
+    question = question.rstrip("*_ \t")
+    if not 1 <= len(digits) <= 3 or not question:
         return None
-    return match.group(1).rstrip("*_ \t"), int(match.group(2))
+    return question, int(digits)
 
 
 def title_like(title: str) -> bool:

@@ -15,8 +15,10 @@ import re
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b\n]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
 # C0 and C1 controls except \t and \n; bidi embeddings, overrides and isolates.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-# Unicode line and paragraph separators: str.splitlines() would break lines there.
+# Unicode line and paragraph separators (str.splitlines() would break lines there), and lone
+# surrogates (from undecodable bytes), which cannot be stored as UTF-8.
 _SEPARATOR = re.compile(r"[\u2028\u2029]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def sanitise(text: str) -> tuple[str, list[str]]:
@@ -26,10 +28,11 @@ def sanitise(text: str) -> tuple[str, list[str]]:
     text, escapes = _ANSI.subn("", text)
     text, controls = _CONTROL.subn("", text)
     text, separators = _SEPARATOR.subn(" ", text)
-    removed = escapes + controls + separators
+    text, surrogates = _SURROGATE.subn("\ufffd", text)
+    removed = escapes + controls + separators + surrogates
     warnings = []
     if removed:
         warnings.append(
-            f"removed {removed} control character(s) or escape sequence(s) from the text"
+            f"removed {removed} control character(s), escape sequence(s) or invalid character(s)"
         )
     return text, warnings

@@ -118,3 +118,35 @@ def test_files_with_random_bytes_read_or_are_refused(stem, junk, position, trunc
         path = Path(folder) / "report.txt"
         path.write_bytes(data)
         _check_outcome(lambda: read_report(path))
+
+
+def test_long_adversarial_lines_parse_in_linear_time():
+    """Runs of spaces, tabs, digits and keywords that make backtracking regexes go quadratic.
+
+    Not timed: a quadratic pattern would take minutes here instead of a fraction of a second.
+    """
+    lines = SEEDS["002_4b2ac3813f356061"]
+    long = 40_000
+    adversarial = [
+        "a" + " " * long + "x%",
+        "a" + "\t" * long + "x",
+        "1.1 " + "9 " * (long // 2),
+        "- " + "out of " * (long // 7) + ":",
+        "Score " + " " * long + "x",
+        "led by HM Inspector " + "a" * long,
+        ("1," * (long // 2)) + " region",
+        "Chief Inspector of Probation, " * 1000,
+    ]
+    for at in (90, 186, 372):
+        report = parse_report("\n".join(lines[:at] + adversarial + lines[at:]))
+        assert report.pdu == "South Tyneside and Gateshead PDU"
+
+
+def test_lone_surrogates_become_replacement_characters():
+    text = seed_text("000_a39e1c12cc83704c").replace("Strengths:", "Strengths:\udcff", 1)
+    report = parse_report(text)
+    assert "\udcff" not in report.text and "\ufffd" in report.text
+    assert (
+        report.warnings[0]
+        == "removed 1 control character(s), escape sequence(s) or invalid character(s)"
+    )

@@ -134,7 +134,10 @@ def test_control_characters_and_escapes_are_stripped_without_moving_lines():
         .replace("Strengths:", "Strengths:\x1b[31m\x02\x03\x07", 1)
         .replace("Reviewing", "Rev\x00iewing")
     )
-    assert dirty.warnings[0] == "removed 7 control character(s) or escape sequence(s) from the text"
+    assert (
+        dirty.warnings[0]
+        == "removed 7 control character(s), escape sequence(s) or invalid character(s)"
+    )
     assert dirty.text == clean.text
     assert dirty.source_sha256 == clean.source_sha256
     assert dirty.findings == clean.findings  # same text and same line numbers
