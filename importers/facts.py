@@ -272,8 +272,9 @@ def caseload(background: str) -> int | None:
     Each number is judged by its own clause: the words since the previous number, comma or
     bracket, and the words after it up to the next one. 'caseload' before it counts twice,
     'PDU' once, 'people'/'cases' after it once. Numbers about the region, the population,
-    staff, unpaid work or the inspection itself are never the PDU's caseload. Dates are removed first, so a year is not
-    read as a count. A number needs a score of 2 to count; the highest score wins.
+    staff, unpaid work or the inspection itself are never the PDU's caseload. Dates are
+    removed first, so a year is not read as a count. A number needs a score of 2 to count;
+    the highest score wins.
     """
     best, best_score = None, 1
     for sentence in sentences(_DATE_TEXT.sub(" ", background)):
