@@ -66,12 +66,14 @@ _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _START_WORD = re.compile(r"\b(?:beginning|commencing|starting|from|between|on)\b", re.IGNORECASE)
 
 _EXPLICIT_CASES = re.compile(
-    rf"\bwe\s+inspected\s+(?:a\s+total\s+of\s+)?({NUMBER})\s+cases\b", re.IGNORECASE
+    rf"\bwe\s+(?:inspected|examined|reviewed)\s+(?:a\s+total\s+of\s+)?({NUMBER})\s+cases\b",
+    re.IGNORECASE,
 )
 _CASE_PART = re.compile(
     rf"\b({NUMBER})\s+(?:[a-z-]+\s+){{0,2}}?(?:orders?|releases?|licences?|cases?|sentences?)\b",
     re.IGNORECASE,
 )
+_WE_INSPECTED = re.compile(r"\bwe\s+(?:inspected|examined|reviewed)\b", re.IGNORECASE)
 _PARTS_END = re.compile(
     r",?\s+(?:where|between|during|which|that\s+had\s+(?:started|commenced))\b", re.IGNORECASE
 )
@@ -224,10 +226,10 @@ def cases_inspected(background: str, whole_text: str) -> tuple[int | None, str |
             return to_int(explicit.group(1)), None
     parts_sum = None
     for sentence in sentences(background):
-        at = sentence.casefold().find("we inspected")
-        if at < 0:
+        start = _WE_INSPECTED.search(sentence)
+        if not start:
             continue
-        listing = _PARTS_END.split(sentence[at:], maxsplit=1)[0]
+        listing = _PARTS_END.split(sentence[start.start() :], maxsplit=1)[0]
         parts = [to_int(m.group(1)) for m in _CASE_PART.finditer(listing)]
         if parts and None not in parts:
             parts_sum = sum(parts)

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from . import lines as shapes
 from .text import MONTH, as_rating, split_rating, squash
 
-_FIELDWORK = re.compile(rf"fieldwork\s+started\s*:?\s*({MONTH}\s+\d{{4}})?", re.IGNORECASE)
+_FIELDWORK = re.compile(  # the month, also when a day comes first: 'started 6 March 2023'
+    rf"fieldwork\s+started\s*:?\s*(?:\d{{1,2}}\s+)?({MONTH}\s+\d{{4}})?", re.IGNORECASE
+)
 _SCORE = re.compile(
     r"(?<![a-z])score\s*:?\s*(?:[*_]*\s*(\d{1,3})\s*(?:/|out of)\s*(\d{1,3})\s*[*_]*)?",
     re.IGNORECASE,

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from . import lines as shapes
 from .text import squash
 
-_LOOKAHEAD_LINES = 3  # non-blank lines between a heading and its first Strengths/Areas label
+_LOOKAHEAD_LINES = 5  # non-blank lines between a heading and its first Strengths/Areas label
 _PARAGRAPH = 120  # a line this long is prose, never part of a ratings block
 
 

@@ -231,3 +231,20 @@ def test_the_pdus_own_region_wins_over_an_earlier_mention():
         "The Gwent safeguarding board",
     )
     assert parse_report(text).region == "Wales"
+
+
+def test_fieldwork_month_is_read_when_the_ratings_block_gives_a_day():
+    text = seed_text(WEB).replace("Fieldwork started April 2025", "Fieldwork started: 28 April 2025")
+    assert parse_report(text).fieldwork_started == "April 2025"
+
+
+def test_cases_examined_count_as_cases_inspected():
+    text = seed_text(PDF).replace("We inspected 35 cases", "We examined 35 cases")
+    assert parse_report(text).cases_inspected == 35
+
+
+def test_a_section_intro_of_several_paragraphs_still_opens_the_section():
+    intro = "User Voice, working with HM Inspectorate of Probation, had contact with 93 people"
+    text = seed_text(PDF).replace(intro, f"First paragraph.\n\nSecond paragraph.\n\n{intro}")
+    sections = {f.section for f in parse_report(text).findings}
+    assert "Feedback from people on probation" in sections
