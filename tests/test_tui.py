@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import shutil
+import sqlite3
+from pathlib import Path
 
 from textual.widgets import Static
 
 from gold import load, seed_text, squash
+from probe.store.write import build_database
 from probe.tui.app import ProbeApp
 from probe.tui.screens.explorer import ExplorerScreen
 from probe.tui.screens.help import HelpScreen
@@ -247,3 +251,34 @@ async def test_compare_matrix_takes_the_whole_width_and_enter_selects_a_row(corp
         await pilot.pause()
         assert screen.current.pdu == "Leicester, Leicestershire and Rutland PDU"
         assert screen.query_one(PduList).display  # back to ratings, beside the list
+
+
+@run_async
+async def test_an_empty_database_says_how_to_add_reports(tmp_path):
+    db = tmp_path / "empty.db"
+    build_database(db, [])
+    app = ProbeApp(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "r", "2", "4", "escape", "slash", "x", "enter", "escape")
+        assert isinstance(app.screen, ExplorerScreen) and app.screen.current is None
+        status = plain(app.screen.query_one("#pdu-status", Static).content)
+        assert "No reports in this database yet" in status
+
+
+@run_async
+async def test_a_report_removed_by_someone_else_is_an_error_message_not_a_crash(
+    corpus_db, tmp_path
+):
+    db = Path(shutil.copy(corpus_db, tmp_path / "shared.db"))
+    app = ProbeApp(db)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        first = app.screen.current
+        assert first.pdu_name == "County Durham and Darlington"
+        gwent = next(r for r in app.screen.reports if r.pdu_name == "Gwent")
+        with sqlite3.connect(db) as other_user:
+            other_user.execute("DELETE FROM reports WHERE id = ?", [gwent.id])
+        await pilot.press("j")  # the list still shows Gwent
+        await pilot.pause()
+        assert app.is_running and app.screen.current == first
+        assert any("no report" in n.message for n in app._notifications)

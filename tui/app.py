@@ -9,6 +9,7 @@ from textual import on
 from textual.app import App
 from textual.binding import Binding
 
+from probe.display import clean
 from probe.store.read import Reader, ReportSummary, StoreError
 from probe.tui.commands import ProbeCommands
 from probe.tui.messages import OpenReport
@@ -95,7 +96,12 @@ class ProbeApp(App):
 
     @on(OpenReport)
     def _open_report(self, message: OpenReport) -> None:
-        self.push_screen(ReaderScreen(self.reader.report(message.report_id), message.line))
+        try:
+            report = self.reader.report(message.report_id)
+        except StoreError as error:  # e.g. re-imported by someone else since it was listed
+            self.notify(clean(str(error)), severity="error", markup=False)
+            return
+        self.push_screen(ReaderScreen(report, message.line))
 
 
 def run(db_path: Path) -> None:

@@ -15,8 +15,9 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 
+from probe.display import clean
 from probe.importers.model import Report
-from probe.store.read import Reader, ReportSummary
+from probe.store.read import Reader, ReportSummary, StoreError
 from probe.tui.messages import ChooseReport, OpenReport, ShowFindings
 from probe.tui.widgets.banner import ReportBanner
 from probe.tui.widgets.findings import FindingsPane
@@ -31,7 +32,6 @@ VIEWS = {
     "findings": "Findings",
     "compare": "Compare",
 }
-EMPTY = Text("No reports in this database yet: add some with `probe import FILE...`.")
 
 
 class ExplorerScreen(Screen):
@@ -61,7 +61,7 @@ class ExplorerScreen(Screen):
         with Horizontal(id="explorer"):
             yield PduList(self.reports, id="pdu-list")
             with Vertical(id="details"):
-                yield ReportBanner(EMPTY, id="banner")
+                yield ReportBanner(Text("No report selected."), id="banner")
                 with TabbedContent(id="views"):
                     with TabPane(f"1 {VIEWS['ratings']}", id="ratings"):
                         yield RatingsPane(id="ratings-pane")
@@ -111,8 +111,12 @@ class ExplorerScreen(Screen):
 
     def show_report(self, summary: ReportSummary) -> None:
         """Load the report; fill only the visible view now, the others when they are shown."""
-        self.current = summary
-        self._report = self._reader.report(summary.id)
+        try:
+            report = self._reader.report(summary.id)
+        except StoreError as error:  # e.g. re-imported by someone else since the list loaded
+            self.app.notify(clean(str(error)), severity="error", markup=False)
+            return
+        self.current, self._report = summary, report
         self.query_one(ReportBanner).show(summary)
         self._stale = set(VIEWS)
         self._fill_view(self.query_one(TabbedContent).active)
@@ -121,7 +125,12 @@ class ExplorerScreen(Screen):
         if self.current is None or view not in self._stale:
             return
         self._stale.discard(view)
-        report_id, report = self.current.id, self._report
+        try:
+            self._fill(view, self.current.id, self._report)
+        except StoreError as error:
+            self.app.notify(clean(str(error)), severity="error", markup=False)
+
+    def _fill(self, view: str, report_id: int, report: Report) -> None:
         if view == "ratings":
             self.query_one(RatingsPane).show(report)
         elif view == "questions":
@@ -136,6 +145,14 @@ class ExplorerScreen(Screen):
             matrix.highlight_report(report_id)
 
     # -- moving around -------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide keys from the footer where they would do nothing."""
+        if action == "show_list":
+            return self.focused is not self.query_one(PduList).table
+        if action == "read_report":
+            return self.current is not None
+        return True
 
     def action_show_view(self, view: str) -> None:
         self.query_one(TabbedContent).active = view

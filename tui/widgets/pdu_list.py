@@ -45,6 +45,7 @@ SORTS = {
         "rating", lambda r: (render.rating_order(r.overall_rating), r.pdu_name.casefold())
     ),
 }
+EMPTY = "No reports in this database yet: add some with `probe import FILE...`."
 COLUMN_SORTS = {"pdu": "name", "month": "date", "rating": "rating", "score": "score"}
 # Width of every column but the PDU name, with DataTable's cell padding and the scrollbar.
 FIXED_COLUMNS_WIDTH = 8 + 7 + 5 + 4 * 2 + 2
@@ -186,6 +187,9 @@ class PduList(Vertical):
 
     def _show_status(self, shown: int) -> None:
         total = len(self._reports)
+        if not total:
+            self.query_one("#pdu-status", Static).update(Text(EMPTY))
+            return
         count = f"{total} reports" if shown == total else f"{shown} of {total} reports"
         self.query_one("#pdu-status", Static).update(
             Text(f"{count} · sorted by {SORTS[self.sort_by].label} · Enter: details")
