@@ -71,9 +71,9 @@ def _continues(bullet_text: str, text: str, distance: int) -> bool:
     return distance == 1 and text[0].islower()
 
 
-def key_questions(lines: list[str], section: Section) -> list[KeyQuestion]:
-    """Rows of the section's key-question table: 'question?<tab or nothing>NN%'."""
-    questions = []
+def key_questions(lines: list[str], section: Section) -> tuple[list[KeyQuestion], list[str]]:
+    """Rows of the section's key-question table ('question?<tab or nothing>NN%'), and warnings."""
+    questions, warnings = [], []
     in_table = False
     for index in range(section.start + 1, section.end):
         line = lines[index]
@@ -83,12 +83,15 @@ def key_questions(lines: list[str], section: Section) -> list[KeyQuestion]:
             in_table = True
             continue
         row = shapes.question_row(line) if not shapes.bullet(line) else None
-        if row and (in_table or row[0].endswith("?")) and row[1] <= 100:
-            question = squash(straight_quotes(row[0]))
-            questions.append(KeyQuestion(section.code or section.title, question, row[1]))
+        if row and (in_table or row[0].endswith("?")):
+            if row[1] > 100:
+                warnings.append(f"line {index + 1}: key-question percentage {row[1]}% is over 100")
+            else:
+                question = squash(straight_quotes(row[0]))
+                questions.append(KeyQuestion(section.code or section.title, question, row[1]))
             continue
         in_table = False
-    return questions
+    return questions, warnings
 
 
 def body_rating(lines: list[str], section: Section) -> BodyRating:

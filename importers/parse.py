@@ -248,7 +248,8 @@ def _read_body(
     for section in sections:
         if section.kind == "standard" and standards.get(section.code) is section:
             label = f"standard {section.code} {names.get(section.code, section.title)}"
-            questions = body.key_questions(lines, section)
+            questions, question_warnings = body.key_questions(lines, section)
+            report.warnings += question_warnings
             found = body.findings(lines, section)
             if section.domain == 2 and not questions:
                 warn(f"{label}: no key-question table found")
@@ -256,6 +257,10 @@ def _read_body(
                 warn(f"{label}: no findings found")
             report.key_questions += questions
             report.findings += found
+        elif section.kind == "standard":
+            warn(
+                f"standard {section.code}: a second section at line {section.start + 1} was ignored"
+            )
         elif section.kind == "unnumbered" and _has_label(lines, section):
             report.findings += body.findings(lines, section)
     recs_section = _first(sections, "top", "recommendations")

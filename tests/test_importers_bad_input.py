@@ -307,3 +307,19 @@ def test_read_report_refuses_a_directory_and_a_missing_file(tmp_path):
         read_report(tmp_path)
     with pytest.raises(ReportError, match="^no such file$"):
         read_report(tmp_path / "missing.txt")
+
+
+def test_a_percentage_over_100_is_named_not_kept():
+    text = seed_text(WEB).replace("keeping other people safe?29%", "keeping other people safe?290%")
+    report = parse_report(text)
+    assert "line 177: key-question percentage 290% is over 100" in report.warnings
+    assert len(report.key_questions) == 11
+
+
+def test_a_repeated_standard_section_is_named():
+    lines = seed_text(WEB).split("\n")
+    start = lines.index("P 2.4. ReviewingRating")
+    end = lines.index("Further information (Back to top)")
+    report = parse_report("\n".join(lines[:end] + lines[start:end] + lines[end:]))
+    assert f"standard 2.4: a second section at line {end + 1} was ignored" in report.warnings
+    assert len(report.findings) == 51
