@@ -32,7 +32,6 @@ class RatingRow:
     code: str
     name: str
     rating: str | None
-    line: int  # 1-based line of the rating (or of the row, if it has none)
 
 
 @dataclass
@@ -49,24 +48,25 @@ class RatingsBlock:
 
 def parse_ratings(lines: list[str], start: int, end: int) -> RatingsBlock:
     block = RatingsBlock()
-    waiting: str | tuple[str, str, int] | None = None  # what the next value belongs to
+    # What the next value belongs to: "overall", "score", "fieldwork" or a (code, name) row.
+    waiting: str | tuple[str, str] | None = None
     for index in range(start + 1, end):
         text, _ = shapes.heading_text(lines[index])
         if not text:
             continue
         rating = as_rating(text)
         if rating and waiting is not None:
-            _fill(block, waiting, rating, index + 1)
+            _fill(block, waiting, rating)
             block.split = True
             waiting = None
             continue
-        waiting = _read_line(block, text, index, waiting)
+        waiting = _read_line(block, text, waiting)
     if waiting is not None:
-        _fill(block, waiting, None, None)
+        _fill(block, waiting, None)
     return block
 
 
-def _read_line(block: RatingsBlock, text: str, index: int, waiting):
+def _read_line(block: RatingsBlock, text: str, waiting):
     """Take what one line of the block says; return what still waits for a value."""
     fieldwork, score = _FIELDWORK.search(text), _SCORE.search(text)
     if fieldwork or score:
@@ -95,14 +95,14 @@ def _read_line(block: RatingsBlock, text: str, index: int, waiting):
     standard = shapes.standard_heading(text)
     if standard:
         if isinstance(waiting, tuple):
-            _fill(block, waiting, None, None)
+            _fill(block, waiting, None)
         code, name = standard
         name, rating = split_rating(name)
         if rating:
-            block.rows.append(RatingRow(code, name, rating, index + 1))
+            block.rows.append(RatingRow(code, name, rating))
             block.glued = True
             return None
-        return (code, name, index + 1)
+        return (code, name)
     domain = shapes.domain_heading(text)
     if domain:
         block.domains[domain[0]] = domain[1]
@@ -111,9 +111,8 @@ def _read_line(block: RatingsBlock, text: str, index: int, waiting):
     return waiting
 
 
-def _fill(block: RatingsBlock, waiting, rating: str | None, line: int | None) -> None:
+def _fill(block: RatingsBlock, waiting, rating: str | None) -> None:
     if waiting == "overall":
         block.overall_rating = rating
     elif isinstance(waiting, tuple):
-        code, name, row_line = waiting
-        block.rows.append(RatingRow(code, name, rating, line or row_line))
+        block.rows.append(RatingRow(*waiting, rating))
