@@ -8,11 +8,12 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import pytest
 from textual.widgets import Static
 
 from gold import load, seed_text, squash
 from probe.store.write import build_database
-from probe.tui.app import ProbeApp
+from probe.tui.app import ProbeApp, run
 from probe.tui.screens.explorer import ExplorerScreen
 from probe.tui.screens.help import HelpScreen
 from probe.tui.screens.reader import ReaderScreen, ReportText
@@ -282,3 +283,33 @@ async def test_a_report_removed_by_someone_else_is_an_error_message_not_a_crash(
         await pilot.pause()
         assert app.is_running and app.screen.current == first
         assert any("no report" in n.message for n in app._notifications)
+
+
+@run_async
+async def test_r_reads_the_report_and_n_p_step_through_its_sections(corpus_db):
+    app = ProbeApp(corpus_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("j", "r")  # Gwent
+        await pilot.pause()
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen)
+        report = app.reader.report(app.explorer.current.id)
+        contents = reader.query_one("#contents")
+        assert [squash(plain(o.prompt)) for o in contents.options] == [
+            squash(h.title) for h in report.headings
+        ]
+        assert reader.query_one(ReportText).text.splitlines()[0] == report.text.splitlines()[0]
+        await pilot.press("n", "n")
+        assert reader.cursor_line == report.headings[1].line
+        await pilot.press("p")
+        assert reader.cursor_line == report.headings[0].line
+
+
+def test_run_refuses_an_unusable_database_in_one_line(tmp_path, capsys):
+    not_a_db = tmp_path / "notes.db"
+    not_a_db.write_text("these are notes, not a database\n")
+    with pytest.raises(SystemExit) as exit_info:
+        run(not_a_db)
+    assert exit_info.value.code == 1
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "not a SQLite database" in error
