@@ -1,0 +1,1 @@
+"""Benchmarks for probe at scale: `python -m bench` (see bench/run.py)."""

@@ -1,0 +1,119 @@
+"""How the benchmarks time things: whole processes (wall time and peak RSS), hyperfine, importtime."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import re
+import shlex
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Run:
+    seconds: float
+    max_rss_mb: float
+    stdout: str
+
+
+def run_process(args: list[str], env: dict | None = None) -> Run:
+    """Run one process to the end: its wall time and its own peak RSS (wait4 reports this
+    child's rusage alone, unlike RUSAGE_CHILDREN, which keeps the largest child so far)."""
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        started = time.perf_counter()
+        process = subprocess.Popen(args, stdout=out, stderr=err, env=env, text=True)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        if process.returncode != 0:
+            raise RuntimeError(f"{shlex.join(args)} failed: {err.read().strip()[-500:]}")
+        return Run(seconds, usage.ru_maxrss / 1024, out.read())
+
+
+def hyperfine(commands: dict[str, list[str]], runs: int, warmup: int) -> dict[str, float]:
+    """Median wall seconds of each command, by name, timed by hyperfine without a shell."""
+    with tempfile.NamedTemporaryFile(suffix=".json") as export:
+        subprocess.run(
+            ["hyperfine", "-N", "--style", "none", "--output", "pipe", "--warmup", str(warmup), "--runs", str(runs),
+             "--export-json", export.name,
+             *(shlex.join(args) for args in commands.values())],
+            check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        results = json.load(open(export.name))["results"]
+    return {name: result["median"] for name, result in zip(commands, results)}
+
+
+def median(values) -> float:
+    return statistics.median(values)
+
+
+def import_time_ms(module: str) -> tuple[float, list[tuple[str, float]]]:
+    """`python -X importtime -c 'import MODULE'`: its cumulative import time and the five
+    top-level packages that cost most (self time summed per package)."""
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", f"import {module}"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    total, by_package = 0.0, {}
+    for line in result.stderr.splitlines():
+        match = re.match(r"import time:\s+(\d+) \|\s+(\d+) \| (\s*)(\S+)", line)
+        if not match:
+            continue
+        self_us, cumulative_us, indent, name = int(match[1]), int(match[2]), match[3], match[4]
+        if name == module:
+            total = cumulative_us / 1000
+        package = name.split(".")[0]
+        if package == "probe":
+            package = ".".join(name.split(".")[:2])
+        by_package[package] = by_package.get(package, 0.0) + self_us / 1000
+    top = sorted(by_package.items(), key=lambda item: -item[1])[:5]
+    return total, top
+
+
+def machine() -> dict[str, str]:
+    return {
+        "cpu": _cpu_model(),
+        "cores": str(os.cpu_count()),
+        "ram": _ram(),
+        "python": platform.python_version(),
+        "sqlite": sqlite3.sqlite_version,
+        "os": f"{platform.system()} {platform.release()}",
+    }
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def _ram() -> str:
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                return f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+    except OSError:
+        pass
+    return "unknown"
+
+
+def tool_version(args: list[str]) -> str:
+    try:
+        out = subprocess.run(args, capture_output=True, text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return out.splitlines()[0].strip() if out else "unknown"

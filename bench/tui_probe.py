@@ -1,0 +1,100 @@
+"""Time the TUI from inside its own process; run by bench.run as a fresh process each time.
+
+    python -m bench.tui_probe DB --started MONOTONIC --rows N --query Q [--query Q ...] --runs R
+
+Prints one JSON object:
+- first_screen_s: from --started (the parent's time.monotonic() just before it started this
+  process; CLOCK_MONOTONIC is system-wide) until the PDU list holds all N rows, at 80x24;
+- tui_search_s: per query, from the last keystroke of the query (the rest already typed and
+  its results shown) until the search screen shows the results for the whole query: debounce,
+  the Reader.search call in its worker thread and filling the result list all included;
+- reader_search_s: per query, the bare in-process Reader.search call the TUI makes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import time
+from pathlib import Path
+
+POLL_S = 0.001
+TIMEOUT_S = 60.0
+
+
+async def wait_until(condition, what: str) -> None:
+    deadline = time.monotonic() + TIMEOUT_S
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"timed out waiting for {what}")
+        await asyncio.sleep(POLL_S)
+
+
+def row_count(app) -> int:
+    from textual.css.query import NoMatches
+
+    try:
+        return app.query_one("#pdu-table").row_count
+    except NoMatches:
+        return 0
+
+
+async def drive(db: Path, started: float, rows: int, queries: list[str], runs: int) -> dict:
+    from textual.widgets import Input
+
+    from probe.tui.app import ProbeApp
+
+    app = ProbeApp(db)
+    timings: dict[str, list[float]] = {query: [] for query in queries}
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(lambda: row_count(app) >= rows, f"{rows} rows in the PDU list")
+        first_screen = time.monotonic() - started
+        await pilot.press("slash")
+        search_input = app.screen.query_one(Input)
+        status = app.screen.query_one("#search-status")
+
+        def showing(text: str):
+            return lambda: f"“{text}”" in str(status.content)
+
+        for _ in range(runs):
+            for query in queries:
+                search_input.value = query[:-1]
+                search_input.cursor_position = len(query) - 1  # where the next key types
+                await wait_until(showing(query[:-1]), f"results for {query[:-1]!r}")
+                before = time.perf_counter()
+                await pilot.press(query[-1])
+                await wait_until(showing(query), f"results for {query!r}")
+                timings[query].append(time.perf_counter() - before)
+    return {"first_screen_s": first_screen, "tui_search_s": timings}
+
+
+def reader_search_times(db: Path, queries: list[str], runs: int) -> dict[str, list[float]]:
+    from probe.store.read import Reader
+    from probe.tui.screens.search import LIMIT
+
+    timings: dict[str, list[float]] = {query: [] for query in queries}
+    with Reader(db) as reader:
+        for _ in range(runs):
+            for query in queries:
+                before = time.perf_counter()
+                reader.search(query, limit=LIMIT)
+                timings[query].append(time.perf_counter() - before)
+    return timings
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("db", type=Path)
+    parser.add_argument("--started", type=float, required=True)
+    parser.add_argument("--rows", type=int, required=True)
+    parser.add_argument("--query", action="append", required=True)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    result = asyncio.run(drive(args.db, args.started, args.rows, args.query, args.runs))
+    result["reader_search_s"] = reader_search_times(args.db, args.query, args.runs)
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
