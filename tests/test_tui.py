@@ -313,3 +313,16 @@ def test_run_refuses_an_unusable_database_in_one_line(tmp_path, capsys):
     assert exit_info.value.code == 1
     error = capsys.readouterr().err
     assert error.count("\n") == 1 and "not a SQLite database" in error
+
+
+@run_async
+async def test_search_says_when_words_match_only_scattered(corpus_db):
+    app = ProbeApp(corpus_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash")
+        await type_text(pilot, "checks police abuse")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        status = plain(app.screen.query_one("#search-status", Static).content)
+        assert "1 result for" in status and "no text has them as a phrase" in status
+        assert app.screen.hits[0].text.startswith("Leaders had not done enough")

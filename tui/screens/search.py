@@ -53,9 +53,10 @@ def status(query: str, result: SearchResult) -> Text:
         return Text(f"No findings or recommendations match {quoted}.")
     shown = len(result.hits)
     noun = "result" if result.total == 1 else "results"
+    words = " (no text has them as a phrase: these hold all the words)" if result.all_words else ""
     if shown < result.total:
-        return Text(f"{result.total} {noun} for {quoted}; showing the best {shown}.")
-    return Text(f"{result.total} {noun} for {quoted}.")
+        return Text(f"{result.total} {noun} for {quoted}{words}; showing the best {shown}.")
+    return Text(f"{result.total} {noun} for {quoted}{words}.")
 
 
 class Results(OptionList):
