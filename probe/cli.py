@@ -86,7 +86,7 @@ def database_path(db: Path | None) -> Path:
     if not path.exists():
         typer.echo(f"probe: first run: building {path} from the bundled reports", err=True)
         from probe.importers.model import ReportError
-        from probe.store.ingest import bundled_reports
+        from probe.ingest import bundled_reports
         from probe.store.read import StoreError
         from probe.store.write import build_database
 
@@ -505,7 +505,7 @@ def import_(
         db = open_db(path)
     except StoreError as error:
         fail(str(error))
-    from probe.store.ingest import import_files, report_files
+    from probe.ingest import import_files, report_files
 
     files = list(report_files(paths))
     counts: Counter[str] = Counter()

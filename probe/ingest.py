@@ -1,4 +1,5 @@
-"""Import files into a database: walk the paths, parse each file, store each report."""
+"""Import files into a database: walk the paths, parse each file (importers), store each report
+(store). The glue between the two layers, so neither has to know the other."""
 
 from __future__ import annotations
 
