@@ -24,20 +24,27 @@ class Run:
     stdout: str
 
 
+GNU_TIME = "/usr/bin/time"
+
+
 def run_process(args: list[str], env: dict | None = None) -> Run:
-    """Run one process to the end: its wall time and its own peak RSS (wait4 reports this
-    child's rusage alone, unlike RUSAGE_CHILDREN, which keeps the largest child so far)."""
-    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+    """Run one process to the end: its wall time and its own peak RSS.
+
+    GNU time reports the peak: a child's ru_maxrss starts from the RSS of the process that
+    spawned it (Linux carries it over exec), so this process, which may hold a whole corpus,
+    must not be the direct parent; time's own footprint is about 2 MB.
+    """
+    with tempfile.NamedTemporaryFile("r") as rss, tempfile.TemporaryFile("w+") as out:
         started = time.perf_counter()
-        process = subprocess.Popen(args, stdout=out, stderr=err, env=env, text=True)
-        _, status, usage = os.wait4(process.pid, 0)
+        process = subprocess.run(
+            [GNU_TIME, "--format", "%M", "--output", rss.name, *args],
+            stdout=out, stderr=subprocess.PIPE, env=env, text=True,
+        )  # fmt: skip
         seconds = time.perf_counter() - started
-        process.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
         if process.returncode != 0:
-            raise RuntimeError(f"{shlex.join(args)} failed: {err.read().strip()[-500:]}")
-        return Run(seconds, usage.ru_maxrss / 1024, out.read())
+            raise RuntimeError(f"{shlex.join(args)} failed: {process.stderr.strip()[-500:]}")
+        out.seek(0)
+        return Run(seconds, int(rss.read().split()[-1]) / 1024, out.read())
 
 
 def hyperfine(commands: dict[str, list[str]], runs: int, warmup: int) -> dict[str, float]:

@@ -141,6 +141,7 @@ def machine_table(context: dict) -> str:
         ("OS", machine["os"]), ("Python", machine["python"]), ("SQLite", machine["sqlite"]),
         *((name, version) for name, version in tools.items()),
         ("Seed", str(context["seed"])),
+        ("Load average (1 min) at start, end", ", ".join(f"{load:.2f}" for load in context["load"])),
     ]  # fmt: skip
     return table(("", ""), rows)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import os
 import shutil
 import sys
 import time
@@ -56,11 +57,11 @@ def main() -> None:
     repeats = QUICK if args.quick else FULL
     sizes = [int(size) for size in (args.sizes or ("1000" if args.quick else "1000,10000")).split(",")]
     out = args.out or (BENCH / "out" / "benchmarks.md" if args.quick else REPO / "docs" / "benchmarks.md")
-    for tool in ("hyperfine", "rg"):
+    for tool in ("hyperfine", "rg", measure.GNU_TIME):
         if shutil.which(tool) is None:
-            sys.exit(f"bench: {tool} is not installed; it is needed to compare probe with other tools")
+            sys.exit(f"bench: {tool} is not installed (Debian packages hyperfine, ripgrep, time)")
 
-    started = time.monotonic()
+    started, load_before = time.monotonic(), os.getloadavg()[0]
     results = [bench_size(size, args.seed, repeats) for size in sizes]
     startup = {
         "probe.cli (search path)": measure.import_time_ms("probe.cli"),
@@ -78,6 +79,8 @@ def main() -> None:
         "repeats": asdict(repeats),
         "seed": args.seed,
         "minutes": (time.monotonic() - started) / 60,
+        # Other work on the machine slows every figure; the 1-minute load says how much there was.
+        "load": (load_before, os.getloadavg()[0]),
         "command": "python -m bench " + " ".join(sys.argv[1:]),
     }
     (BENCH / "out").mkdir(exist_ok=True)

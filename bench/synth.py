@@ -15,6 +15,7 @@ import hashlib
 import itertools
 import random
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -248,11 +249,13 @@ def _state_case_total(text: str, cases: int | None) -> str:
     return f"{text[: inspected.start()]}We inspected {cases} cases: {text[inspected.end() :]}"
 
 
-def corpus(count: int, seed: int = SEED) -> list[Synthetic]:
-    """`count` synthetic reports, cycling through the bundled ones."""
+def corpus(count: int, seed: int = SEED) -> Iterator[Synthetic]:
+    """`count` synthetic reports, cycling through the bundled ones; one at a time, so a big
+    corpus never sits in memory."""
     rng = random.Random(seed)
     found = bases()
-    return [synthesise(found[number % len(found)], number + 1, rng) for number in range(count)]
+    for number in range(count):
+        yield synthesise(found[number % len(found)], number + 1, rng)
 
 
 def write_corpus(directory: Path, count: int, seed: int = SEED) -> list[Path]:

@@ -23,7 +23,7 @@ COUNT = 20
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> tuple[list[synth.Synthetic], list[Path]]:
     directory = tmp_path_factory.mktemp("corpus")
-    return synth.corpus(COUNT), synth.write_corpus(directory, COUNT)
+    return list(synth.corpus(COUNT)), synth.write_corpus(directory, COUNT)
 
 
 def test_every_synthetic_report_reads_without_warnings(corpus):
