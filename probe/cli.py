@@ -8,6 +8,7 @@ sqlite_utils.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,7 +30,7 @@ app = typer.Typer(
     help="""Explore HM Inspectorate of Probation inspection reports on Probation Delivery
 Units (PDUs) in England and Wales.
 
-Run `probe` alone to open the browser (TUI). On first use probe builds its database from the
+Run `probe` alone to open the explorer (TUI). On first use probe builds its database from the
 five bundled reports; `probe import` adds more.
 
 Examples:
@@ -148,7 +149,7 @@ def main_options(
 
 @app.command()
 def tui(ctx: typer.Context) -> None:
-    """Open the report browser (the same as `probe` alone)."""
+    """Open the explorer (the same as `probe` alone)."""
     open_tui(ctx.obj)
 
 
@@ -177,7 +178,9 @@ def search(
         Rating | None,
         typer.Option(case_sensitive=False, help="Only findings of standards rated this."),
     ] = None,
-    since: Annotated[int | None, typer.Option(help="Only fieldwork in this year or later.")] = None,
+    since: Annotated[
+        int | None, typer.Option(min=1990, max=2100, help="Only fieldwork in this year or later.")
+    ] = None,
     limit: Annotated[int, typer.Option(min=1, help="Show at most this many hits.")] = 20,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array of hits.")] = False,
 ) -> None:
@@ -197,7 +200,11 @@ def search(
 
       probe search --raw 'safeguard* NOT police' --pdu gwent --json
     """
+    if not query.strip():
+        fail('nothing to search for: give some words, e.g. probe search "home visits"')
     with reading(ctx.obj) as reader:
+        if standard is not None:
+            check_standard(reader, standard)
         result = reader.search(
             query,
             raw=raw,
@@ -216,7 +223,16 @@ def search(
         print_hits_table(result.hits, result.total)
     else:
         print_hits_tsv(result.hits)
-        typer.echo(hits_line(result.total), err=True)
+        typer.echo(hits_line(len(result.hits), result.total), err=True)
+
+
+def check_standard(reader: Reader, standard: str) -> None:
+    """An unknown --standard is a typo to point out, not a reason for zero hits."""
+    known = reader.standards()
+    wanted = standard.casefold()
+    if not any(code == standard or name.casefold().startswith(wanted) for code, name in known):
+        names = ", ".join(dict.fromkeys(name for _, name in known))
+        fail(f"no standard matches {standard!r}: give a code such as 2.1, or one of {names}")
 
 
 def hit_dict(hit: SearchHit) -> dict:
@@ -265,11 +281,13 @@ def print_hits_table(hits: list[SearchHit], total: int) -> None:
     out = console()
     if hits:
         out.print(table)
-    out.print(hits_line(total), markup=False)
+    out.print(hits_line(len(hits), total), markup=False)
 
 
-def hits_line(total: int) -> str:
-    return f"{total} hit{'s' if total != 1 else ''}"
+def hits_line(shown: int, total: int) -> str:
+    """ "5 hits", or "20 of 312 hits" when --limit cut the list."""
+    count = f"{shown} of {total}" if shown < total else f"{total}"
+    return f"{count} hit{'s' if total != 1 else ''}"
 
 
 def short_month(month: str | None) -> str:
@@ -393,15 +411,34 @@ def print_report(report: Report, stats) -> None:
             safe_text(f"{stat.median:g}"),
         )
     out.print(questions)
-    out.print(Text("* the lowest of its standard: it drives the rating", style="dim"))
+    out.print(
+        Text(
+            "* the lowest of its rated standard: the rating follows its band unless inspectors\n"
+            "  used their judgement. Median: across every report asking the same question.",
+            style="dim",
+        )
+    )
 
     out.print(Text("\nRecommendations", style="italic"))
     addressee = None
+    recommendations = Table.grid(padding=(0, 1))
+    recommendations.add_column(justify="right")
+    recommendations.add_column()
     for recommendation in report.recommendations:
         if recommendation.addressee != addressee:
             addressee = recommendation.addressee
-            out.print(safe_text(f"{addressee} should:", style="bold"))
-        out.print(Text(f"{recommendation.number:>3}. ") + safe_text(recommendation.text))
+            recommendations.add_row("", safe_text(f"{addressee} should:", style="bold"))
+        recommendations.add_row(f"{recommendation.number}.", safe_text(recommendation.text))
+    out.print(recommendations)
+
+    if report.warnings:
+        out.print(Text("\nImport warnings (what probe could not find or check)", style="italic"))
+        warnings = Table.grid(padding=(0, 1))
+        warnings.add_column()
+        warnings.add_column()
+        for warning in report.warnings:
+            warnings.add_row(" !", safe_text(warning))
+        out.print(warnings)
 
 
 @app.command()
@@ -482,16 +519,24 @@ def ratings_csv(reader: Reader) -> str:
 @app.command("import")
 def import_(
     ctx: typer.Context,
-    paths: Annotated[list[Path], typer.Argument(help="Report files, or folders to search.")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Report files, or folders to search for *.txt files.")
+    ],
     max_bytes: Annotated[
         int, typer.Option(min=1, help="Refuse files bigger than this.")
     ] = DEFAULT_MAX_BYTES,
+    force: Annotated[
+        bool,
+        typer.Option(help="Replace a stored report even with a text that holds less of it."),
+    ] = False,
 ) -> None:
-    """Import report text files; folders are searched recursively.
+    """Import report text files; folders are searched recursively for *.txt files.
 
     A report already stored with the same text is left unchanged; a new text of the same
-    inspection (same PDU and fieldwork month) replaces it. Files that are not reports are
-    refused, one line each, and the exit code is 1.
+    inspection (same PDU and fieldwork month) replaces it, unless it holds fewer standards,
+    key questions, recommendations or findings (a cut-off copy, say): --force replaces anyway.
+    Files that are not reports are refused, one line each, and the exit code is 1. Each
+    replaced report, and each report the importer had warnings about, gets a line too.
 
     Example: probe import ~/downloads/reports
     """
@@ -509,22 +554,38 @@ def import_(
 
     files = list(report_files(paths))
     counts: Counter[str] = Counter()
-    refusals = []
+    notes = []
     try:
-        for result in with_progress(import_files(db, files, max_bytes), len(files)):
+        for result in with_progress(import_files(db, files, max_bytes, force=force), len(files)):
             counts[result.outcome] += 1
-            if result.outcome == "refused":
-                refusals.append(f"{result.path}: {result.reason}")
+            notes.extend(outcome_notes(result))
     except StoreError as error:
-        fail(f"import stopped, reports before it are stored: {error}")
+        fail(f"import stopped after {counts.total()} files: {error}")
     finally:
         db.close()
-    for line in refusals:
+    for line in notes:
         typer.echo(line, err=True)
     outcomes = ("imported", "unchanged", "replaced", "refused")
     typer.echo(", ".join(f"{counts[outcome]} {outcome}" for outcome in outcomes))
-    if refusals:
+    if counts["refused"]:
         raise typer.Exit(1)
+
+
+def outcome_notes(result) -> list[str]:
+    """The lines worth a user's eye about one file: why it was refused, what it replaced, and
+    what the importer could not find in it."""
+    from probe.display import one_line
+
+    if result.outcome == "refused":
+        return [f"{result.path}: {one_line(result.reason)}"]
+    report, notes = result.report, []
+    if result.outcome == "replaced":
+        notes.append(f"{result.path}: replaced the stored {report.pdu} ({report.fieldwork_started})")
+    if report.warnings and result.outcome != "unchanged":
+        count = len(report.warnings)
+        warnings = "; ".join(one_line(warning) for warning in report.warnings)
+        notes.append(f"{result.path}: {count} warning{'s' if count != 1 else ''}: {warnings}")
+    return notes
 
 
 def with_progress(items, total: int):
@@ -537,4 +598,9 @@ def with_progress(items, total: int):
 
 
 def main() -> None:
-    app(prog_name="probe")
+    try:
+        app(prog_name="probe")
+    except BrokenPipeError:
+        # `probe search ... | head`: the reader has all it wants; not an error.
+        sys.stderr.close()
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

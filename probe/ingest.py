@@ -12,7 +12,9 @@ import sqlite_utils
 
 from probe.importers import parse_report, read_report
 from probe.importers.model import Report, ReportError
-from probe.store.write import import_report
+from probe.store.write import WouldLoseData, import_report
+
+REPORT_SUFFIX = ".txt"  # what a folder's reports are called; a file named outright may be anything
 
 
 @dataclass(frozen=True)
@@ -20,16 +22,17 @@ class FileOutcome:
     path: Path
     outcome: str  # "imported", "unchanged", "replaced" or "refused"
     reason: str = ""  # why it was refused, one line
+    report: Report | None = None  # what was read, unless refused
 
 
 def report_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """Each file named, and every file under each folder named (hidden ones skipped),
+    """Each file named, and every .txt file under each folder named (hidden ones skipped),
     sorted; a path that does not exist is passed on for the importer to refuse."""
     for path in paths:
         if path.is_dir():
             yield from sorted(
                 file
-                for file in path.rglob("*")
+                for file in path.rglob(f"*{REPORT_SUFFIX}")
                 if file.is_file()
                 and not any(part.startswith(".") for part in file.relative_to(path).parts)
             )
@@ -38,19 +41,17 @@ def report_files(paths: Iterable[Path]) -> Iterator[Path]:
 
 
 def import_files(
-    db: sqlite_utils.Database, files: Iterable[Path], max_bytes: int
+    db: sqlite_utils.Database, files: Iterable[Path], max_bytes: int, *, force: bool = False
 ) -> Iterator[FileOutcome]:
     """Import each file in its own transaction; a refused file changes nothing."""
     for path in files:
         try:
             report = read_report(path, max_bytes)
-        except ReportError as error:
+            yield FileOutcome(path, import_report(db, report, force=force), report=report)
+        except (ReportError, WouldLoseData) as error:
             yield FileOutcome(path, "refused", str(error))
-            continue
         except OSError as error:
             yield FileOutcome(path, "refused", error.strerror or str(error))
-            continue
-        yield FileOutcome(path, import_report(db, report))
 
 
 def bundled_reports() -> Iterator[Report]:

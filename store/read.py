@@ -84,7 +84,7 @@ class QuestionStats:
     question: str
     percent: int
     band: str  # rating band of `percent`: 80+ Outstanding, 65-79 Good, 50-64 RI, <50 Inadequate
-    drives_rating: bool  # the lowest percent of its standard (ties: all of them)
+    drives_rating: bool  # the lowest percent of a rated standard (ties: all of them)
     median: float  # median percent for this question across every report that asks it
     rank: int  # 1 = best percent for this question across the database
     of: int  # how many reports ask this question
@@ -323,6 +323,16 @@ class Reader:
         return [ReportSummary(*row) for row in rows]
 
     @_snapshot
+    def standards(self) -> list[tuple[str, str]]:
+        """Every (code, name) pair of standard in the database, by code."""
+        return [
+            (code, name)
+            for code, name in self._rows(
+                "SELECT DISTINCT code, name FROM standards ORDER BY code, name"
+            )
+        ]
+
+    @_snapshot
     def key_question_stats(self, report_id: int) -> list[QuestionStats]:
         """Each key question of one report, with its band and how it compares across reports."""
         own = self._rows(
@@ -337,6 +347,9 @@ class Reader:
             [report_id],
         ):
             everyone.setdefault(question, []).append(percent)
+        rated = {code for (code,) in self._rows(
+            "SELECT code FROM standards WHERE report_id = ? AND rating IS NOT NULL", [report_id]
+        )}  # fmt: skip
         lowest: dict[str, int] = {}
         for code, _, percent in own:
             lowest[code] = min(percent, lowest.get(code, percent))
@@ -346,7 +359,7 @@ class Reader:
                 question=question,
                 percent=percent,
                 band=band(percent),
-                drives_rating=percent == lowest[code],
+                drives_rating=code in rated and percent == lowest[code],
                 median=float(statistics.median(everyone[question])),
                 rank=1 + sum(other > percent for other in everyone[question]),
                 of=len(everyone[question]),
@@ -410,8 +423,9 @@ class Reader:
         result = self._search(phrase, filters, limit)
         words = plain_fts_query(query, as_phrase=False)
         if result.total == 0 and words != phrase:
-            result = self._search(words, filters, limit)
-            return SearchResult(result.hits, result.total, all_words=True)
+            scattered = self._search(words, filters, limit)
+            if scattered.total:
+                return SearchResult(scattered.hits, scattered.total, all_words=True)
         return result
 
     def _search(self, match: str, filters: dict, limit: int, raw: bool = False) -> SearchResult:
@@ -474,7 +488,7 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
         if not is_sqlite_file(path):
             raise StoreError(f"{path}: not a SQLite database")
     except FileNotFoundError:
-        raise StoreError(f"{path}: no such database") from None
+        raise StoreError(f"{path}: no such database (`probe --db PATH import FILES` creates one)") from None
     except OSError as error:
         raise StoreError(f"{path}: cannot read it ({error.strerror})") from None
     uri = f"file:{quote(str(path.resolve()))}?mode=ro"

@@ -73,9 +73,21 @@ def _write_error(path: Path, error: sqlite3.Error) -> str:
     return f"{path}: {error}"
 
 
-def import_report(db: sqlite_utils.Database, report: Report) -> Outcome:
+class WouldLoseData(StoreError):
+    """A new text of a stored inspection holds less than the stored one (a cut-off copy, say)."""
+
+
+# What a replacement must not lose: a new version may reword, but not drop, these parts.
+COUNTED_PARTS = ("standards", "key_questions", "recommendations", "findings")
+
+
+def import_report(db: sqlite_utils.Database, report: Report, *, force: bool = False) -> Outcome:
     """Store one report: new, unchanged (identical text, no write at all) or replacing the
-    stored version of the same inspection. All or nothing: one transaction."""
+    stored version of the same inspection. All or nothing: one transaction.
+
+    A replacement with fewer standards, key questions, recommendations or findings than the
+    stored version raises WouldLoseData and changes nothing, unless `force`.
+    """
     db.execute("BEGIN IMMEDIATE")
     try:
         existing = db.execute(
@@ -85,6 +97,8 @@ def import_report(db: sqlite_utils.Database, report: Report) -> Outcome:
         if existing and existing[1] == report.source_sha256:
             outcome: Outcome = "unchanged"
         elif existing:
+            if not force:
+                _refuse_losing_parts(db, existing[0], report)
             _delete_children(db, existing[0])
             db["reports"].update(existing[0], _report_row(report))
             _insert_children(db, existing[0], report)
@@ -101,6 +115,19 @@ def import_report(db: sqlite_utils.Database, report: Report) -> Outcome:
         db.conn.rollback()
         raise
     return outcome
+
+
+def _refuse_losing_parts(db: sqlite_utils.Database, report_id: int, report: Report) -> None:
+    lost = []
+    for part in COUNTED_PARTS:
+        stored = db.execute(f"SELECT count(*) FROM {part} WHERE report_id = ?", [report_id]).fetchone()[0]
+        if len(getattr(report, part)) < stored:
+            lost.append(f"{len(getattr(report, part))} of {stored} {part.replace('_', ' ')}")
+    if lost:
+        raise WouldLoseData(
+            f"not replacing the stored {report.pdu} ({report.fieldwork_started}): this text has "
+            f"only {', '.join(lost)}; use --force to replace it anyway"
+        )
 
 
 def _report_row(report: Report) -> dict:

@@ -49,11 +49,40 @@ def test_search_env_database_and_filters(cli, seeded_db, monkeypatch):
     assert len(json.loads(result.stdout)) == 3
 
 
-@pytest.mark.parametrize("query", ['"home', "AND", "*", "", "x" * 10_000, "\x1b[2J"])
+@pytest.mark.parametrize("query", ['"home', "AND", "*", "x" * 10_000, "\x1b[2J"])
 def test_odd_queries_never_trace_back(cli, seeded_db, query):
     result = cli("--db", seeded_db, "search", query)
     assert result.exit_code == 0
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("query", ["", "   "])
+def test_an_empty_query_is_one_line(cli, seeded_db, query):
+    result = cli("--db", seeded_db, "search", query)
+    assert result.exit_code == 1
+    assert lines(result.stderr) == [
+        'probe: nothing to search for: give some words, e.g. probe search "home visits"'
+    ]
+
+
+def test_an_unknown_standard_is_pointed_out_not_zero_hits(cli, seeded_db):
+    result = cli("--db", seeded_db, "search", "home visits", "--standard", "Bogus")
+    assert result.exit_code == 1
+    (line,) = lines(result.stderr)
+    assert line.startswith("probe: no standard matches 'Bogus': give a code such as 2.1, or one of ")
+    assert "Court work" in line and "Staffing" in line
+
+
+def test_filters_that_rule_everything_out_say_zero_without_the_all_words_note(cli, seeded_db):
+    result = cli("--db", seeded_db, "search", "home visits", "--kind", "recommendation")
+    assert result.exit_code == 0 and result.stdout == ""
+    assert lines(result.stderr) == ["0 hits"]
+
+
+def test_a_limit_shows_how_many_of_the_total(cli, seeded_db):
+    result = cli("--db", seeded_db, "search", "home visits", "--limit", "2")
+    assert len(lines(result.stdout)) == 2
+    assert lines(result.stderr) == ["2 of 5 hits"]
 
 
 def test_raw_syntax_error_is_one_line(cli, seeded_db):
@@ -162,19 +191,31 @@ def test_import_a_folder_mixing_good_and_bad_files(cli, seeded_db, tmp_path):
     )
     (folder / "empty.txt").write_text("")
     (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0" + bytes(range(256)) * 20)
+    (folder / "README.md").write_text("# Not a report, and not a .txt: a folder walk skips it\n")
     (folder / "notes.txt").write_text("Remember to buy milk.\n")
+    gwent = (CORPUS / f"{STEMS[4]}.txt").read_text(encoding="utf-8")
+    (folder / "gwent-cut.txt").write_text(gwent[: len(gwent) // 2], encoding="utf-8")
     with Reader(seeded_db) as reader:
         before = {s.pdu: reader.report(s.id) for s in reader.reports()}
 
-    result = cli("--db", seeded_db, "import", folder, folder / "missing.txt")
+    result = cli("--db", seeded_db, "import", folder, folder / "photo.jpg", folder / "missing.txt")
 
     assert result.exit_code == 1
-    assert lines(result.stdout) == ["0 imported, 1 unchanged, 1 replaced, 4 refused"]
-    refusals = lines(result.stderr)
-    assert [line.split(": ")[0] for line in refusals] == [
-        str(folder / name) for name in ("empty.txt", "notes.txt", "photo.jpg", "missing.txt")
-    ]
-    assert all(len(line.split(": ", 1)[1]) > 5 for line in refusals)
+    assert lines(result.stdout) == ["0 imported, 1 unchanged, 1 replaced, 5 refused"]
+    notes = [line.split(": ", 1) for line in lines(result.stderr)]
+    refused = ("empty.txt", "gwent-cut.txt", "notes.txt", "photo.jpg", "missing.txt")
+    changed = str(folder / "nested" / "changed.txt")
+    assert [name for name, _ in notes] == [
+        *(str(folder / name) for name in refused[:2]), changed, changed,
+        *(str(folder / name) for name in refused[2:]),
+    ]  # fmt: skip
+    said = dict(reversed(notes))  # the first line about each file
+    assert said[str(folder / "empty.txt")] == "empty file"
+    assert said[str(folder / "gwent-cut.txt")].startswith(
+        "not replacing the stored Gwent PDU (September 2025): this text has only "
+    )
+    assert said[changed] == "replaced the stored County Durham and Darlington PDU (July 2025)"
+    assert notes[3][1].startswith("2 warnings: 'Published:' label has no date; fieldwork started")
     with Reader(seeded_db) as reader:
         after = {s.pdu: reader.report(s.id) for s in reader.reports()}
         assert reader.search("doorstep calls").total == 1

@@ -211,3 +211,30 @@ def test_ratings_matrix_aligns_both_frameworks_by_name(reader):
 )
 def test_fieldwork_month_sorts(started, month):
     assert fieldwork_month(started) == month
+
+
+def test_the_unrated_outcomes_question_drives_no_rating(reader):
+    leicester = reader.find_reports("leicester")[0]
+    stats = {s.standard_code: s for s in reader.key_question_stats(leicester.id)}
+    gold_outcomes = [q["percent"] for q in load(STEMS[3])["key_questions"] if q["standard_code"] == "2.6"]
+    assert [stats["2.6"].percent] == gold_outcomes
+    assert not stats["2.6"].drives_rating
+    assert stats["2.1"].drives_rating  # court work: one question, rated
+
+
+def test_a_shorter_text_of_a_stored_inspection_does_not_replace_it(seeded_db):
+    from probe.store.write import WouldLoseData
+
+    full = gold_report(STEMS[4])
+    cut = dataclasses.replace(full, source_sha256="cut", key_questions=full.key_questions[:3],
+                              findings=full.findings[:10])  # fmt: skip
+    db = open_db(seeded_db)
+    with pytest.raises(WouldLoseData, match=r"only 3 of 12 key questions, 10 of 75 findings"):
+        import_report(db, cut)
+    with Reader(seeded_db) as reader:
+        (gwent,) = reader.find_reports("gwent")
+        assert len(reader.report(gwent.id).findings) == 75
+    assert import_report(db, cut, force=True) == "replaced"
+    db.close()
+    with Reader(seeded_db) as reader:
+        assert len(reader.report(gwent.id).findings) == 10
