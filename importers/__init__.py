@@ -9,11 +9,24 @@ Line numbers in the model are 1-based lines of `Report.text` as `text.split("\\n
 is kept as printed, curly quotes included; key questions get straight quotes. Anything the
 importer could not find or found inconsistent is a one-line sentence in `Report.warnings`.
 
-Only the standard library is imported here, so importing probe.importers stays cheap.
+The names below load on first use (PEP 562): `probe search` reads the model and the size
+limit, and should not pay for compiling the parser's patterns.
 """
 
-from .model import Report, ReportError
-from .parse import parse_report
-from .reading import DEFAULT_MAX_BYTES, read_report
+from importlib import import_module
 
-__all__ = ["DEFAULT_MAX_BYTES", "Report", "ReportError", "parse_report", "read_report"]
+_WHERE = {
+    "DEFAULT_MAX_BYTES": ".limits",
+    "Report": ".model",
+    "ReportError": ".model",
+    "parse_report": ".parse",
+    "read_report": ".reading",
+}
+
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str):
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(_WHERE[name], __name__), name)

@@ -6,10 +6,9 @@ import codecs
 import os
 from pathlib import Path
 
+from .limits import DEFAULT_MAX_BYTES
 from .model import Report, ReportError
 from .parse import parse_report
-
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
 # Leading bytes of files people may point probe at by mistake.
 _SIGNATURES = (

@@ -5,9 +5,6 @@ sqlite3 and the read API (and Rich only when printing to a terminal), never text
 sqlite_utils.
 """
 
-from __future__ import annotations
-
-import json
 import os
 import sys
 from collections.abc import Iterator
@@ -99,7 +96,7 @@ def database_path(db: Path | None) -> Path:
 
 
 @contextmanager
-def reading(db: Path | None) -> Iterator[Reader]:
+def reading(db: Path | None) -> Iterator["Reader"]:
     """A Reader on the database; any StoreError while reading ends as one line."""
     from probe.store.read import Reader, StoreError
 
@@ -218,6 +215,8 @@ def search(
     if result.all_words:
         typer.echo("probe: no text has these words as a phrase; showing texts with all of them", err=True)
     if as_json:
+        import json
+
         typer.echo(json.dumps([hit_dict(hit) for hit in result.hits], ensure_ascii=False, indent=2))
     elif sys.stdout.isatty():
         print_hits_table(result.hits, result.total)
@@ -226,7 +225,7 @@ def search(
         typer.echo(hits_line(len(result.hits), result.total), err=True)
 
 
-def check_standard(reader: Reader, standard: str) -> None:
+def check_standard(reader: "Reader", standard: str) -> None:
     """An unknown --standard is a typo to point out, not a reason for zero hits."""
     known = reader.standards()
     wanted = standard.casefold()
@@ -235,7 +234,7 @@ def check_standard(reader: Reader, standard: str) -> None:
         fail(f"no standard matches {standard!r}: give a code such as 2.1, or one of {names}")
 
 
-def hit_dict(hit: SearchHit) -> dict:
+def hit_dict(hit: "SearchHit") -> dict:
     from probe.display import plain_snippet
 
     return {
@@ -251,7 +250,7 @@ def hit_dict(hit: SearchHit) -> dict:
     }
 
 
-def print_hits_tsv(hits: list[SearchHit]) -> None:
+def print_hits_tsv(hits: list["SearchHit"]) -> None:
     from probe.display import one_line
 
     for hit in hits:
@@ -259,7 +258,7 @@ def print_hits_tsv(hits: list[SearchHit]) -> None:
         typer.echo("\t".join(one_line(field) for field in fields))
 
 
-def print_hits_table(hits: list[SearchHit], total: int) -> None:
+def print_hits_table(hits: list["SearchHit"], total: int) -> None:
     """Where each hit is (PDU, month, kind, section) beside its snippet: reads at 80 columns."""
     from rich import box
     from rich.table import Table
@@ -357,7 +356,7 @@ def show(
     print_report(report, stats)
 
 
-def pick_report(reader: Reader, name_part: str):
+def pick_report(reader: "Reader", name_part: str):
     """The latest report of the one PDU whose name contains `name_part` (an exact name wins)."""
     matches = reader.find_reports(name_part)
     names = sorted({summary.pdu_name for summary in matches})
@@ -371,7 +370,7 @@ def pick_report(reader: Reader, name_part: str):
     return [summary for summary in matches if summary.pdu_name == names[0]][-1]
 
 
-def print_report(report: Report, stats) -> None:
+def print_report(report: "Report", stats) -> None:
     from rich import box
     from rich.table import Table
     from rich.text import Text
@@ -465,6 +464,8 @@ def export(
     """
     with reading(ctx.obj) as reader:
         if format is ExportFormat.json:
+            import json
+
             text = json.dumps(
                 [report_dict(reader.report(s.id)) for s in reader.reports()],
                 ensure_ascii=False,
@@ -488,7 +489,7 @@ EXPORT_FIELDS = (
 )  # fmt: skip
 
 
-def report_dict(report: Report) -> dict:
+def report_dict(report: "Report") -> dict:
     from dataclasses import asdict
 
     full = asdict(report)
@@ -500,7 +501,7 @@ def report_dict(report: Report) -> dict:
     }
 
 
-def ratings_csv(reader: Reader) -> str:
+def ratings_csv(reader: "Reader") -> str:
     import csv
     import io
 

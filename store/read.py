@@ -9,23 +9,14 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import json
 import re
 import sqlite3
-import statistics
-from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
+from typing import TYPE_CHECKING, NamedTuple
 
-from probe.importers.model import (
-    RATINGS,
-    Finding,
-    Heading,
-    KeyQuestion,
-    Recommendation,
-    Report,
-    Standard,
-)
+# The model's dataclasses load only where a whole report is read: `probe search` skips them.
+if TYPE_CHECKING:
+    from probe.importers.model import Report
 from probe.store.schema import SCHEMA_VERSION
 
 KINDS = ("strength", "area_for_improvement", "finding", "recommendation")
@@ -42,8 +33,9 @@ class QueryError(StoreError):
     """A search query SQLite rejects (only possible with raw=True). str() is one line."""
 
 
-@dataclass(frozen=True)
-class ReportSummary:
+# Result rows are NamedTuples, not dataclasses: as light to read, and much cheaper to define,
+# which `probe search` pays at every start.
+class ReportSummary(NamedTuple):
     id: int
     pdu: str  # "Gwent PDU"
     pdu_name: str  # "Gwent"
@@ -57,8 +49,7 @@ class ReportSummary:
     source_name: str
 
 
-@dataclass(frozen=True)
-class SearchHit:
+class SearchHit(NamedTuple):
     report_id: int
     pdu: str
     fieldwork_started: str | None
@@ -71,15 +62,13 @@ class SearchHit:
     rank: float  # bm25, lower is better
 
 
-@dataclass(frozen=True)
-class SearchResult:
+class SearchResult(NamedTuple):
     hits: list[SearchHit]  # best first, at most `limit`
     total: int  # number of matches in all, ignoring `limit`
     all_words: bool = False  # no text held the typed words as a phrase: these hold them anywhere
 
 
-@dataclass(frozen=True)
-class QuestionStats:
+class QuestionStats(NamedTuple):
     standard_code: str
     question: str
     percent: int
@@ -90,8 +79,7 @@ class QuestionStats:
     of: int  # how many reports ask this question
 
 
-@dataclass(frozen=True)
-class RatingsMatrix:
+class RatingsMatrix(NamedTuple):
     columns: list[str]  # standard names in report order, 2021 and 2024 aligned by name
     rows: list[tuple[ReportSummary, dict[str, str | None]]]  # rating per column name
 
@@ -124,6 +112,8 @@ def check_version(path: Path, version: int, *, has_tables: bool) -> None:
 
 def band(percent: int) -> str:
     """The rating band of a key-question percent."""
+    from probe.importers.model import RATINGS
+
     for threshold, rating in zip((80, 65, 50, 0), RATINGS):
         if percent >= threshold:
             return rating
@@ -278,6 +268,17 @@ class Reader:
     @_snapshot
     def report(self, report_id: int) -> Report:
         """The full model of one report (text, headings, warnings included)."""
+        import json
+
+        from probe.importers.model import (
+            Finding,
+            Heading,
+            KeyQuestion,
+            Recommendation,
+            Report,
+            Standard,
+        )
+
         rows = self._rows(
             "SELECT source_name, source_sha256, text, format, framework, pdu, region, published,"
             " fieldwork_started, fieldwork_start_date, score_points, score_max, overall_rating,"
@@ -335,6 +336,8 @@ class Reader:
     @_snapshot
     def key_question_stats(self, report_id: int) -> list[QuestionStats]:
         """Each key question of one report, with its band and how it compares across reports."""
+        from statistics import median
+
         own = self._rows(
             "SELECT standard_code, question, percent FROM key_questions "
             "WHERE report_id = ? ORDER BY position",
@@ -360,7 +363,7 @@ class Reader:
                 percent=percent,
                 band=band(percent),
                 drives_rating=code in rated and percent == lowest[code],
-                median=float(statistics.median(everyone[question])),
+                median=float(median(everyone[question])),
                 rank=1 + sum(other > percent for other in everyone[question]),
                 of=len(everyone[question]),
             )
@@ -461,7 +464,7 @@ class Reader:
             ids = [row[1] for row in ranked if row[0] == source]
             if not ids:
                 continue
-            params = {"match": match, "ids": json.dumps(ids), "start": HIGHLIGHT_START,
+            params = {"match": match, "ids": f"[{','.join(map(str, ids))}]", "start": HIGHLIGHT_START,
                       "end": HIGHLIGHT_END, "tokens": SNIPPET_TOKENS}  # fmt: skip
             for row in self._conn.execute(sql, params):
                 details[source, row[0]] = row[1:]
@@ -491,7 +494,7 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
         raise StoreError(f"{path}: no such database (`probe --db PATH import FILES` creates one)") from None
     except OSError as error:
         raise StoreError(f"{path}: cannot read it ({error.strerror})") from None
-    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    uri = f"file:{uri_path(path)}?mode=ro"
     try:
         return _open_checked(path, uri)
     except sqlite3.OperationalError as error:
@@ -503,6 +506,14 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
         return _open_checked(path, uri + "&immutable=1")
     except sqlite3.DatabaseError as error:
         raise StoreError(f"{path}: {error}") from None
+
+
+def uri_path(path: Path) -> str:
+    """The path part of a SQLite file: URI (urllib.parse.quote, without its import cost)."""
+    return "".join(_URI_ESCAPES.get(char, char) for char in str(path.resolve()))
+
+
+_URI_ESCAPES = {"%": "%25", "?": "%3f", "#": "%23"}
 
 
 def _open_checked(path: Path, uri: str) -> sqlite3.Connection:
