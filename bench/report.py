@@ -118,7 +118,7 @@ def summary(results: list[dict], found: list[Check], typical, machine: dict) -> 
     times = largest["search"][query]["median_s"]
     seconds, how = first_screen(largest)
     met = sum(check.met for check in found)
-    missed = sorted({check.target for check in found if not check.met})
+    missed = [f"{check.target} at {check.size:,}" for check in found if not check.met]
     lines = [
         f"At {size:,} reports ({mb(largest['source_bytes'])} of text, {largest['size'] // 5:,} copies of "
         f"each bundled report re-dressed) on a {machine['cores']}-core {machine['cpu']}: `probe import` stores {import_rate(largest):.0f} reports/s; the "
