@@ -66,6 +66,8 @@ class SearchResult(NamedTuple):
     hits: list[SearchHit]  # best first, at most `limit`
     total: int  # number of matches in all, ignoring `limit`
     all_words: bool = False  # no text held the typed words as a phrase: these hold them anywhere
+    partial: bool = False  # ranked and counted among the newest `window` matches only: total is
+    # then a lower bound (see Reader.search)
 
 
 class QuestionStats(NamedTuple):
@@ -151,12 +153,15 @@ _SUMMARY_COLUMNS = (
 _SOURCES = {"finding": "findings", "recommendation": "recommendations"}
 
 
-def _matches_sql(source: str, select: str, filters: dict) -> str:
+def _matches_sql(source: str, select: str, filters: dict, *, windowed: bool = False) -> str:
     """SELECT `select` for one source's matches, joining only the tables that the active
-    filters need: on big databases every join costs time per match."""
+    filters need: on big databases every join costs time per match. `windowed` keeps only
+    matches from rowid :cutoff on (the newest)."""
     table = _SOURCES[source]
     fts = f"{table}_fts"
     joins, where = [], [f"{fts} MATCH :match"]
+    if windowed:
+        where.append(f"{fts}.rowid >= :cutoff")
     by_report = filters["pdu"] is not None or filters["since"] is not None
     by_standard = filters["standard"] is not None or filters["rating"] is not None
     if by_report or filters["kind"] is not None or by_standard:
@@ -403,8 +408,14 @@ class Reader:
         rating: str | None = None,
         since: int | None = None,
         limit: int = 20,
+        window: int | None = None,
     ) -> SearchResult:
         """Full-text search over findings and recommendations, best first (bm25).
+
+        Ranking and counting cost time per match, so a common word over 10,000 reports takes a
+        while: with `window`, only the newest `window` matches of each source are ranked and
+        counted (`partial` then says so, and `total` is a lower bound). The TUI shows that
+        quick answer first, then the full one.
 
         Plain queries never fail (see plain_fts_query): typed words match as a phrase, and
         when nothing holds the phrase, as words anywhere in one text (`all_words` is then
@@ -421,32 +432,38 @@ class Reader:
             "since": None if since is None else f"{since:04d}",
         }  # fmt: skip
         if raw:
-            return self._search(query.strip(), filters, limit, raw=True)
+            return self._search(query.strip(), filters, limit, window, raw=True)
         phrase = plain_fts_query(query)
-        result = self._search(phrase, filters, limit)
+        result = self._search(phrase, filters, limit, window)
         words = plain_fts_query(query, as_phrase=False)
         if result.total == 0 and words != phrase:
-            scattered = self._search(words, filters, limit)
+            scattered = self._search(words, filters, limit, window)
             if scattered.total:
-                return SearchResult(scattered.hits, scattered.total, all_words=True)
+                return scattered._replace(all_words=True)
         return result
 
-    def _search(self, match: str, filters: dict, limit: int, raw: bool = False) -> SearchResult:
+    def _search(
+        self, match: str, filters: dict, limit: int, window: int | None, raw: bool = False
+    ) -> SearchResult:
         if not match:
             return SearchResult(hits=[], total=0)
         params = {"match": match, "limit": max(limit, 0), **filters}
-        ranked, total = [], 0
+        ranked, total, partial = [], 0, False
         try:
             for source in _searched_sources(filters):
                 fts = f"{_SOURCES[source]}_fts"
+                cutoff = window and self._window_cutoff(source, filters, params, window)
+                partial = partial or bool(cutoff)
                 rows = self._conn.execute(
-                    _matches_sql(source, f"'{source}', {fts}.rowid, bm25({fts})", filters)
+                    _matches_sql(source, f"'{source}', {fts}.rowid, bm25({fts})", filters,
+                                 windowed=bool(cutoff))
                     + " ORDER BY 3, 2 LIMIT :limit",
-                    params,
-                ).fetchall()
+                    {**params, "cutoff": cutoff},
+                ).fetchall()  # fmt: skip
                 ranked.extend(rows)
                 total += self._conn.execute(
-                    _matches_sql(source, "count(*)", filters), params
+                    _matches_sql(source, "count(*)", filters, windowed=bool(cutoff)),
+                    {**params, "cutoff": cutoff},
                 ).fetchone()[0]
             ranked = sorted(ranked, key=lambda row: (row[2], row[0], row[1]))[: max(limit, 0)]
             hits = self._hit_details(match, ranked)
@@ -456,7 +473,17 @@ class Reader:
             raise StoreError(f"{self.path}: {error}") from None
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{self.path}: {error}") from None
-        return SearchResult(hits=hits, total=total)
+        return SearchResult(hits=hits, total=total, partial=partial)
+
+    def _window_cutoff(self, source: str, filters: dict, params: dict, window: int) -> int | None:
+        """The rowid of the `window`-th newest match, or None when there are no more than that."""
+        fts = f"{_SOURCES[source]}_fts"
+        row = self._conn.execute(
+            _matches_sql(source, f"{fts}.rowid", filters)
+            + f" ORDER BY {fts}.rowid DESC LIMIT 1 OFFSET :offset",
+            {**params, "offset": window - 1},
+        ).fetchone()
+        return row[0] if row else None
 
     def _hit_details(self, match: str, ranked: list[tuple]) -> list[SearchHit]:
         details = {}

@@ -158,3 +158,14 @@ def test_words_without_a_phrase_match_fall_back_to_all_words_anywhere(reader):
     assert scattered.all_words and scattered.total == 1
     assert scattered.hits[0].text.startswith("Leaders had not done enough to ensure that police")
     assert reader.search("zebra crossing").total == 0
+
+
+def test_a_window_ranks_and_counts_only_the_newest_matches(reader):
+    full = reader.search("home visits")
+    quick = reader.search("home visits", window=2)
+    assert quick.partial and not full.partial
+    assert quick.total == 2 < full.total == 5
+    newest = sorted((hit.report_id, hit.line) for hit in full.hits)[-2:]
+    assert sorted((hit.report_id, hit.line) for hit in quick.hits) == newest
+    roomy = reader.search("home visits", window=100)
+    assert not roomy.partial and roomy == full
