@@ -274,6 +274,7 @@ class Reader:
     def report(self, report_id: int) -> Report:
         """The full model of one report (text, headings, warnings included)."""
         import json
+        import zlib
 
         from probe.importers.model import (
             Finding,
@@ -285,7 +286,7 @@ class Reader:
         )
 
         rows = self._rows(
-            "SELECT source_name, source_sha256, text, format, framework, pdu, region, published,"
+            "SELECT source_name, source_sha256, text_zlib, format, framework, pdu, region, published,"
             " fieldwork_started, fieldwork_start_date, score_points, score_max, overall_rating,"
             " chief_inspector, lead_inspector, cases_inspected, interviews, caseload, warnings"
             " FROM reports WHERE id = ?",
@@ -293,13 +294,17 @@ class Reader:
         )
         if not rows:
             raise StoreError(f"{self.path}: no report with id {report_id}")
-        *headline, warnings = rows[0]
+        source_name, source_sha256, text_zlib, *headline, warnings = rows[0]
+        text = zlib.decompress(text_zlib).decode("utf-8")
 
         def children(item_type, columns: str, table: str, order: str = "position"):
             sql = f"SELECT {columns} FROM {table} WHERE report_id = ? ORDER BY {order}"
             return [item_type(*row) for row in self._rows(sql, [report_id])]
 
         return Report(
+            source_name,
+            source_sha256,
+            text,
             *headline,
             standards=children(Standard, "code, name, domain, domain_name, rating", "standards"),
             key_questions=children(

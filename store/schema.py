@@ -6,7 +6,7 @@ in `PRAGMA user_version`) whenever a table changes: readers refuse versions they
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the report text is stored zlib-compressed (text_zlib)
 
 REPORT_FK = [("report_id", "reports", "id")]
 
@@ -14,7 +14,8 @@ REPORT_FK = [("report_id", "reports", "id")]
 def create_schema(db) -> None:
     """Create every table, index and FTS index on an empty sqlite_utils.Database."""
     # One row per inspection: headline facts, where the text came from, and the text itself.
-    # warnings is a JSON list of strings; fieldwork_month is "YYYY-MM" so it sorts.
+    # warnings is a JSON list of strings; fieldwork_month is "YYYY-MM" so it sorts; text_zlib
+    # is the whole text, zlib-compressed (a third of its size: it is only read whole).
     db["reports"].create(
         {
             "id": int, "inspection_key": str, "pdu": str, "pdu_name": str, "region": str,
@@ -22,12 +23,12 @@ def create_schema(db) -> None:
             "fieldwork_month": str, "fieldwork_start_date": str, "score_points": int,
             "score_max": int, "overall_rating": str, "chief_inspector": str,
             "lead_inspector": str, "cases_inspected": int, "interviews": int, "caseload": int,
-            "source_name": str, "source_sha256": str, "text": str, "warnings": str,
+            "source_name": str, "source_sha256": str, "text_zlib": bytes, "warnings": str,
             "imported_at": str,
         },
         pk="id",
         not_null={"inspection_key", "pdu", "pdu_name", "framework", "format", "source_name",
-                  "source_sha256", "text", "warnings", "imported_at"},
+                  "source_sha256", "text_zlib", "warnings", "imported_at"},
     )  # fmt: skip
     db["reports"].create_index(["inspection_key"], unique=True)
     db["reports"].create_index(["pdu_name", "fieldwork_month"])
