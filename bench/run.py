@@ -62,7 +62,10 @@ def main() -> None:
             sys.exit(f"bench: {tool} is not installed (Debian packages hyperfine, ripgrep, time)")
 
     started, load_before = time.monotonic(), os.getloadavg()[0]
-    results = [bench_size(size, args.seed, repeats) for size in sizes]
+    try:
+        results = [bench_size(size, args.seed, repeats) for size in sizes]
+    except RuntimeError as error:  # a measured command failed: say which, in one line
+        sys.exit(f"bench: {error}")
     startup = {
         "probe.cli (search path)": measure.import_time_ms("probe.cli"),
         "probe.tui.app": measure.import_time_ms("probe.tui.app"),
