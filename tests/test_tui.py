@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import dataclasses
+import html
+import io
 import re
 import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
+from rich.console import Console
+from textual.command import CommandList
 from textual.widgets import Static
 
 from gold import load, seed_text, squash
+from probe.importers.model import RATINGS
 from probe.store.write import build_database
 from probe.tui.app import ProbeApp, run
+from probe.tui.render import SHORT_WIDTH
 from probe.tui.screens.explorer import ExplorerScreen
 from probe.tui.screens.help import HelpScreen
 from probe.tui.screens.reader import ReaderScreen, ReportText
@@ -25,7 +31,7 @@ from probe.tui.widgets.pdu_list import PduList
 from probe.tui.widgets.ratings import RatingsPane
 from tui_fixtures import GWENT, corpus_db, plain, report_db, run_async  # noqa: F401 (fixture)
 
-PERCENT = re.compile(r"(\d+)%")
+PERCENT = re.compile(r"(\d+)% [█░]")  # a question's percent, then its bar
 
 
 async def type_text(pilot, text: str) -> None:
@@ -155,11 +161,14 @@ async def test_command_palette_jumps_to_a_pdu(corpus_db):
         await pilot.press("ctrl+p")
         await type_text(pilot, "go to leicester")
         await pilot.pause(0.5)  # the palette searches in the background
+        hit = squash(plain(app.screen.query_one(CommandList).get_option_at_index(0).prompt))
+        assert hit.endswith("Select this PDU and show its ratings")  # what Enter does
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.current.pdu == "Leicester, Leicestershire and Rutland PDU"
         banner = plain(app.screen.query_one(ReportBanner).content)
         assert "Leicester, Leicestershire and Rutland PDU" in squash(banner)
+        assert app.screen.query_one("#views").active == "ratings"
 
 
 @run_async
@@ -326,3 +335,219 @@ async def test_search_says_when_words_match_only_scattered(corpus_db):
         status = plain(app.screen.query_one("#search-status", Static).content)
         assert "1 result for" in status and "no text has them as a phrase" in status
         assert app.screen.hits[0].text.startswith("Leaders had not done enough")
+
+
+def body_text(app, width: int = 100) -> str:
+    return plain(app.screen.query_one(KeyQuestionsPane).query_one(Static).content, width)
+
+
+@run_async
+async def test_key_questions_show_probes_band_apart_from_the_inspectorates_rating(corpus_db):
+    app = ProbeApp(corpus_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await select_pdu(pilot, "south tyneside")
+        await pilot.press("2")
+        lines = [squash(line) for line in body_text(app).splitlines()]
+        assert "unless inspectors used their judgement" in squash(" ".join(lines[:5]))
+
+        def block(heading: str) -> list[str]:
+            start = next(i for i, line in enumerate(lines) if line.startswith(heading))
+            end = lines.index("", start)
+            return lines[start:end]
+
+        # Court work: rated Outstanding though its only question (78%) is in the Good band.
+        court = block("2.1 Court work")
+        assert court[0].endswith("Outstanding")
+        assert court[1] == (
+            "rated Outstanding: above the band of its lowest question (inspectors' judgement)"
+        )
+        assert court[2].startswith("▶ 78% ") and "band Good · median" in court[2]
+        # Assessment: rated Good, its lowest question (60%) in the Requires improvement band.
+        assessment = block("2.2 Assessment")
+        assert assessment[1].startswith("rated Good: above the band of its lowest question")
+        lowest = next(line for line in assessment if line.startswith("▶"))
+        assert lowest.startswith("▶ 60% ") and "band Requires improvement" in lowest
+        # Planning is rated at the band of its lowest question (74%, Good): nothing to explain.
+        assert not any(line.startswith("rated ") for line in block("2.3 Planning"))
+        # Outcomes has no rating, so none of its questions drives one.
+        outcomes = block("2.6 Outcomes")
+        assert outcomes[0].endswith("not rated")
+        assert not any(line.startswith("▶") for line in outcomes)
+
+        # Coloured chips are the Inspectorate's ratings only: one per rated standard heading.
+        console = Console(file=io.StringIO(), width=100, color_system="truecolor")
+        content = app.screen.query_one(KeyQuestionsPane).query_one(Static).content
+        chips = [
+            segment.text.strip()
+            for segment in console.render(content)
+            if segment.style and segment.style.bgcolor and segment.text.strip() in RATINGS
+        ]
+        rated = ["Outstanding", "Good", "Good", "Requires improvement", "Requires improvement"]
+        assert chips == rated
+
+
+@run_async
+async def test_import_warnings_show_in_the_banner_and_under_the_ratings(corpus_db):
+    app = ProbeApp(corpus_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await select_pdu(pilot, "gwent")
+        warnings = app.reader.report(app.screen.current.id).warnings
+        assert warnings == [
+            "no probation region named in the report",
+            "'Published:' label has no date",
+        ]
+        assert "⚠ 2 import warnings" in squash(plain(app.screen.query_one(ReportBanner).content))
+        ratings = app.screen.query_one(RatingsPane)
+        await pilot.press("end")  # the keyboard reaches the warnings, on any terminal size
+        assert option_lines(ratings)[ratings.highlighted] == f"• {warnings[-1]}"
+        assert [f"• {w}" for w in warnings] == option_lines(ratings)[-2:]
+        await pilot.press("enter")  # nothing to open: the pane stays
+        assert ratings.has_focus
+
+        await pilot.press("escape")
+        await select_pdu(pilot, "south tyneside")  # imported without warnings
+        assert "import warning" not in plain(app.screen.query_one(ReportBanner).content)
+        assert not any("import warning" in line for line in option_lines(ratings))
+
+
+@run_async
+async def test_reader_t_focuses_the_contents_and_home_end_jump(corpus_db):
+    app = ProbeApp(corpus_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j", "r")  # Gwent
+        await pilot.pause()
+        reader = app.screen
+        report = app.reader.report(app.explorer.current.id)
+        contents, text = reader.query_one("#contents"), reader.query_one(ReportText)
+        footer = next(line for line in screen_text(app).splitlines() if "Back" in line)
+        for keys in ("t Contents", "n p Sections", "? Help", "/ Search"):  # all fit in 80 columns
+            assert keys in footer
+        assert not contents.display  # narrow: the text has the width
+
+        await pilot.press("n", "n", "n")  # the third heading
+        title = squash(plain(reader.query_one("#reader-title", Static).content))
+        assert title == f"Gwent PDU · September 2025 · {report.headings[2].title}"
+        await pilot.press("t")
+        await pilot.pause()
+        assert contents.display and contents.has_focus
+        assert contents.highlighted == 2  # where the cursor is
+        await pilot.press("j", "enter")  # the next heading: back to the text, at it
+        await pilot.pause()
+        assert text.has_focus and not contents.display
+        assert reader.cursor_line == report.headings[3].line
+        await pilot.press("t", "t")
+        assert text.has_focus and not contents.display
+
+        await pilot.press("end")
+        assert reader.cursor_line == text.document.line_count
+        assert text.scroll_y == text.max_scroll_y > 0
+        await pilot.press("home")
+        assert reader.cursor_line == 1 and text.scroll_y == 0
+
+
+@run_async
+async def test_down_and_up_move_between_the_filter_and_the_list(corpus_db):
+    app = ProbeApp(corpus_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        pdu_list = app.screen.query_one(PduList)
+        await pilot.press("f")
+        await type_text(pilot, "n")
+        assert pdu_list.query_one("#pdu-filter").has_focus
+        await pilot.press("down")
+        assert pdu_list.table.has_focus and pdu_list.table.cursor_row == 0
+        await pilot.press("down", "up", "up")  # up from the first row
+        assert pdu_list.query_one("#pdu-filter").has_focus
+
+
+@run_async
+async def test_search_down_goes_to_results_and_stops_at_the_last(corpus_db):
+    app = ProbeApp(corpus_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash")
+        await type_text(pilot, "home visits")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        query, results = app.screen.query_one("#search-input"), app.screen.query_one(Results)
+        await pilot.press("down")
+        assert results.has_focus and results.highlighted == 0
+        await pilot.press(*["down"] * 6)  # five results: past the last stays on it
+        assert results.highlighted == 4
+        await pilot.press(*["up"] * 5)
+        assert query.has_focus and results.highlighted == 0
+        await pilot.press("down", "slash")  # `/` also goes back to the query
+        assert query.has_focus
+
+
+SVG_TEXT = re.compile(r'<text class="[\w-]+-r\d+" x="([\d.]+)" y="([\d.]+)"[^>]*>([^<]*)</text>')
+CELL_WIDTH, CELL_HEIGHT = 12.2, 24.4  # a terminal cell in Rich's SVG export
+
+
+def screen_lines(app) -> list[str]:
+    """What the screen shows, one string per terminal row, from its SVG screenshot."""
+    width, height = app.size
+    rows = [[" "] * width for _ in range(height)]
+    for x, y, text in SVG_TEXT.findall(app.export_screenshot()):
+        row, column = int(float(y) / CELL_HEIGHT), round(float(x) / CELL_WIDTH)
+        for offset, char in enumerate(html.unescape(text).replace("\xa0", " ").rstrip("\n")):
+            rows[row][column + offset] = char
+    return ["".join(row) for row in rows]
+
+
+def screen_text(app) -> str:
+    return "\n".join(screen_lines(app))
+
+
+@run_async
+async def test_long_pdu_names_end_in_an_ellipsis_at_100_columns(corpus_db):
+    app = ProbeApp(corpus_db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "County Durham and D…  Jul 2025" in text
+        assert "Leicester, Leiceste…  Nov 2022" in text
+
+
+def chip_colour(svg: str, label: str) -> str:
+    """The text colour of the (only) chip saying `label` in an SVG screenshot."""
+    padded = html.escape(label.center(SHORT_WIDTH)).replace(" ", "&#160;")
+    (style_class,) = re.findall(rf'<text class="([\w-]+)"[^>]*>{padded}</text>', svg)
+    return re.search(rf"\.{style_class} {{ fill: (#\w+)", svg).group(1)
+
+
+@pytest.mark.parametrize("no_color", [False, True])
+@run_async
+async def test_rating_chip_stays_dark_on_light_on_the_cursor_row(corpus_db, monkeypatch, no_color):
+    if no_color:
+        monkeypatch.setenv("NO_COLOR", "1")
+    app = ProbeApp(corpus_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j")  # Gwent, the only RI in the list, now on the cursor row
+        colour = chip_colour(app.export_screenshot(), "RI")
+        assert (colour == "#3d2a00") if not no_color else (colour != "#3d2a00")
+        red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+        assert 0.3 * red + 0.59 * green + 0.11 * blue < 80  # dark, on the chip's light yellow
+
+
+@run_async
+async def test_compare_at_80_columns_keeps_pdu_and_month_fixed_and_marks_aligned(corpus_db):
+    app = ProbeApp(corpus_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4", *["right"] * 8)  # scrolled sideways to the last standards
+        await pilot.pause()
+        lines = screen_lines(app)
+        header = next(i for i, line in enumerate(lines) if line.startswith(" PDU "))
+        rows = lines[header + 1 : header + 6]
+        assert [row[:33] for row in rows] == [
+            " County Durham and D…  Jul 2025  ",
+            " Gwent                 Sep 2025  ",
+            " Leicester, Leiceste…  Nov 2022  ",
+            " Newcastle Upon Tyne   Apr 2025  ",
+            " South Tyneside and …  Oct 2022  ",
+        ]
+        # Chips and "not in this framework" marks share one width and one position.
+        marks = {value.center(SHORT_WIDTH) for value in ("Outst", "Good", "RI", "Inad", "–")}
+        cells = []
+        for standard in ("Information", "Court", "Assessment"):
+            column = lines[header].index(f" {standard} ") + 1
+            cells += [row[column : column + SHORT_WIDTH] for row in rows]
+        assert set(cells) <= marks and {"  –   ", "  RI  ", " Inad "} <= set(cells), cells

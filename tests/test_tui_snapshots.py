@@ -66,3 +66,17 @@ def test_reader_at_a_finding_at_80x24(snap_compare, corpus_db):
 
 def test_help_at_80x24(snap_compare, corpus_db):
     assert snap_compare(ProbeApp(corpus_db), press=["question_mark"], terminal_size=NARROW)
+
+
+def test_list_beside_details_at_100x30(snap_compare, corpus_db):
+    assert snap_compare(ProbeApp(corpus_db), press=GWENT, terminal_size=(100, 30))
+
+
+def test_compare_matrix_scrolled_right_at_80x24(snap_compare, corpus_db):
+    press = [*GWENT, "4", *["right"] * 8]  # to the last standards; PDU and month stay
+    assert snap_compare(ProbeApp(corpus_db), press=press, terminal_size=NARROW)
+
+
+def test_reader_contents_at_80x24(snap_compare, corpus_db):
+    press = [*GWENT, "r", "n", "n", "n", "t"]
+    assert snap_compare(ProbeApp(corpus_db), press=press, terminal_size=NARROW)

@@ -30,7 +30,7 @@ class ProbeCommands(Provider):
             (
                 f"Go to {clean(report.pdu)} ({month_label(report.fieldwork_month)})",
                 partial(app.jump_to_report, report.id),
-                "Select this PDU in the list",
+                "Select this PDU and show its ratings",
             )
             for report in app.report_summaries
         ]

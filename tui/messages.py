@@ -28,3 +28,7 @@ class ChooseReport(Message):
     def __init__(self, report_id: int) -> None:
         super().__init__()
         self.report_id = report_id
+
+
+class LeftTop(Message):
+    """Up on a list's first row: whoever owns the list may focus what sits above it."""

@@ -25,15 +25,22 @@ SHORT_RATINGS = {
     "Inadequate": "Inad",
 }
 NOT_RATED = "–"
+# Short chips share one width, so a column of them (and its "–" marks) lines up.
+SHORT_WIDTH = max(len(label) for label in SHORT_RATINGS.values()) + 1
 
 
 def rating(value: str | None, *, short: bool = False) -> Text:
-    """A rating as a coloured chip that also says the word, so it reads without colour."""
+    """A rating as a coloured chip that also says the word, so it reads without colour.
+
+    Tables showing chips set `cursor_foreground_priority="renderable"`: the chip keeps its
+    own dark-on-light colours on the cursor row instead of taking the cursor's text colour.
+    """
     if value not in RATING_STYLES:
-        return Text(NOT_RATED if value is None else clean(value), style="dim")
-    label = SHORT_RATINGS[value] if short else value
+        label = NOT_RATED if value is None else clean(value)
+        return Text(label.center(SHORT_WIDTH) if short else label, style="dim")
+    label = SHORT_RATINGS[value].center(SHORT_WIDTH) if short else f" {value} "
     # A styled span, not a base style, so table cells do not stretch the colour.
-    return Text.assemble((f" {label} ", RATING_STYLES[value]))
+    return Text.assemble((label, RATING_STYLES[value]))
 
 
 def rating_order(value: str | None) -> int:
@@ -49,3 +56,8 @@ def bar(percent: int, width: int = 10) -> Text:
     """A percentage as a bar of `width` cells; the number is shown next to it elsewhere."""
     filled = round(max(0, min(percent, 100)) * width / 100)
     return Text.assemble(("█" * filled, "bold"), ("░" * (width - filled), "dim"))
+
+
+def warnings_label(count: int) -> str:
+    """'⚠ 2 import warnings': the importer missed parts of a report."""
+    return f"⚠ {count} import warning{'' if count == 1 else 's'}"

@@ -117,7 +117,7 @@ class ExplorerScreen(Screen):
             self.app.notify(clean(str(error)), severity="error", markup=False)
             return
         self.current, self._report = summary, report
-        self.query_one(ReportBanner).show(summary)
+        self.query_one(ReportBanner).show(summary, report.warnings)
         self._stale = set(VIEWS)
         self._fill_view(self.query_one(TabbedContent).active)
 

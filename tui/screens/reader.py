@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from textual import on
+from bisect import bisect_right
+
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -23,7 +25,23 @@ class Contents(OptionList):
 class ReportText(TextArea):
     """Read-only text: a cursor to move with, nothing to edit."""
 
-    BINDINGS = VIM_CURSOR
+    BINDINGS = [
+        *VIM_CURSOR,
+        # A reader wants the ends of the report, not of the line (TextArea's default).
+        Binding("home,ctrl+home", "text_start", "Top", show=False),
+        Binding("end,ctrl+end", "text_end", "Bottom", show=False),
+    ]
+
+    def action_text_start(self) -> None:
+        self.move_cursor((0, 0))
+        self.scroll_home(animate=False)
+
+    def action_text_end(self) -> None:
+        self.move_cursor((self.document.line_count - 1, 0))
+        self.scroll_end(animate=False)
+
+
+SECTIONS = Binding.Group("Sections")  # one footer entry for the pair: "n p Sections"
 
 
 class ReaderScreen(Screen):
@@ -32,22 +50,19 @@ class ReaderScreen(Screen):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("t", "toggle_contents", "Contents"),
-        Binding("n", "next_section(1)", "Next section", show=False),
-        Binding("p", "next_section(-1)", "Previous section", show=False),
+        Binding("n", "next_section(1)", "Next section", group=SECTIONS),
+        Binding("p", "next_section(-1)", "Previous section", group=SECTIONS),
     ]
 
     def __init__(self, report: Report, line: int | None = None) -> None:
         super().__init__()
         self._report = report
         self._line = line
+        self._heading_lines = [heading.line for heading in report.headings]
 
     def compose(self) -> ComposeResult:
         report = self._report
-        title = safe_text(report.pdu, "bold")
-        if report.fieldwork_started:
-            title.append(f" · {clean(report.fieldwork_started)}")
-        title.append(" · full report")
-        yield Static(title, id="reader-title")
+        yield Static(id="reader-title")
         with Horizontal():
             yield Contents(
                 *(
@@ -68,6 +83,7 @@ class ReaderScreen(Screen):
     def on_mount(self) -> None:
         text = self.query_one(ReportText)
         text.focus()
+        self._show_section()
         if self._line is not None:
             self.call_after_refresh(self.go_to_line, self._line, True)
 
@@ -87,18 +103,53 @@ class ReaderScreen(Screen):
         """The 1-based source line under the cursor."""
         return self.query_one(ReportText).cursor_location[0] + 1
 
+    @property
+    def section(self) -> int | None:
+        """Index in Report.headings of the section holding the cursor (None: before them all)."""
+        index = bisect_right(self._heading_lines, self.cursor_line) - 1
+        return index if index >= 0 else None
+
+    @on(TextArea.SelectionChanged, "#report-text")
+    def _cursor_moved(self) -> None:
+        self._show_section()
+
+    def _show_section(self) -> None:
+        """The title names the section at the cursor; the contents list highlights it."""
+        report, section = self._report, self.section
+        title = safe_text(report.pdu, "bold")
+        if report.fieldwork_started:
+            title.append(f" · {clean(report.fieldwork_started)}")
+        if section is not None:
+            title.append(" · ")
+            title.append(clean(report.headings[section].title), style="italic")
+        title.no_wrap, title.overflow = True, "ellipsis"
+        self.query_one("#reader-title", Static).update(title)
+        contents = self.query_one(Contents)
+        if not contents.has_focus:  # leave a user browsing the contents where they are
+            contents.highlighted = section
+
     @on(OptionList.OptionSelected, "#contents")
     def _heading_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.go_to_line(self._report.headings[int(event.option.id)].line)
         self.query_one(ReportText).focus()
 
+    @on(events.DescendantFocus)
+    def _focus_moved(self, event: events.DescendantFocus) -> None:
+        # Narrow terminals show the contents only while it has the focus.
+        self.set_class(isinstance(event.widget, Contents), "-contents-open")
+
     def action_toggle_contents(self) -> None:
-        self.toggle_class("-contents-toggled")
+        """Between the text and its contents, either way."""
+        contents = self.query_one(Contents)
+        if contents.has_focus:
+            self.query_one(ReportText).focus()
+        elif contents.option_count:
+            self.add_class("-contents-open")  # shown before it takes the focus
+            contents.focus()
 
     def action_next_section(self, step: int) -> None:
-        lines = [heading.line for heading in self._report.headings]
         here = self.cursor_line
-        ahead = [line for line in lines if (line - here) * step > 0]
+        ahead = [line for line in self._heading_lines if (line - here) * step > 0]
         if ahead:
             self.go_to_line(min(ahead, key=lambda line: abs(line - here)))

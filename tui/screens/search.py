@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from probe.display import clean, safe_text, snippet_text
 from probe.store.read import Reader, SearchHit, SearchResult, StoreError
-from probe.tui.messages import OpenReport
+from probe.tui.messages import LeftTop, OpenReport
 from probe.tui.widgets.keys import VIM_CURSOR
 
 LIMIT = 50
@@ -60,17 +60,34 @@ def status(query: str, result: SearchResult) -> Text:
 
 
 class Results(OptionList):
+    """Stops at the last result rather than wrapping; Up on the first goes back to the query."""
+
     BINDINGS = VIM_CURSOR
+
+    def action_cursor_down(self) -> None:
+        if self.highlighted is None or self.highlighted < self.option_count - 1:
+            super().action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        if self.highlighted in (None, 0):
+            self.post_message(LeftTop())
+        else:
+            super().action_cursor_up()
 
 
 class SearchScreen(Screen):
     """Kept installed by the app, so going back to it finds the last query and results."""
 
-
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
-        Binding("down", "move(1)", "Next result", show=False),
-        Binding("up", "move(-1)", "Previous result", show=False),
+        # The results list moves its own cursor: these reach here only from the query box.
+        Binding(
+            "down",
+            "focus_results",
+            "From the query: into the results (Up at the top: back)",
+            show=False,
+        ),
+        Binding("slash", "focus_query", "Back to the query", show=False),
     ]
 
     def __init__(self, db_path: Path) -> None:
@@ -122,10 +139,18 @@ class SearchScreen(Screen):
         results.set_options(Option(hit_prompt(hit), id=str(i)) for i, hit in enumerate(hits))
         results.highlighted = 0 if hits else None
 
-    def action_move(self, step: int) -> None:
+    def action_focus_results(self) -> None:
         results = self.query_one(Results)
         if results.option_count:
-            results.highlighted = ((results.highlighted or 0) + step) % results.option_count
+            results.focus()
+
+    def action_focus_query(self) -> None:
+        self.query_one(Input).focus()
+
+    @on(LeftTop)
+    def _up_to_query(self, message: LeftTop) -> None:
+        message.stop()
+        self.action_focus_query()
 
     @on(Input.Submitted, "#search-input")
     def _open_highlighted(self) -> None:

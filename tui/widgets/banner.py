@@ -10,7 +10,7 @@ from probe.store.read import ReportSummary
 from probe.tui import render
 
 
-def banner_text(summary: ReportSummary) -> Text:
+def banner_text(summary: ReportSummary, warnings: list[str]) -> Text:
     # The rating chip goes first, where wrapping cannot split it.
     text = Text.assemble(render.rating(summary.overall_rating), " ")
     text.append(safe_text(summary.pdu, "bold"))
@@ -20,9 +20,12 @@ def banner_text(summary: ReportSummary) -> Text:
         summary.region,
     ]
     text.append(clean("".join(f" · {fact}" for fact in facts if fact)))
+    if warnings:  # an incomplete import must not pass for a complete one
+        text.append(" · ")
+        text.append(render.warnings_label(len(warnings)), style="bold")  # listed in 1 Ratings
     return text
 
 
 class ReportBanner(Static):
-    def show(self, summary: ReportSummary) -> None:
-        self.update(banner_text(summary))
+    def show(self, summary: ReportSummary, warnings: list[str]) -> None:
+        self.update(banner_text(summary, warnings))

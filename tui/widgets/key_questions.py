@@ -1,4 +1,8 @@
-"""The selected report's key questions: percent, bar, band, and how it compares across reports."""
+"""The selected report's key questions: percent, bar, band, and how it compares across reports.
+
+A question's band is probe's reading of its percent, not a rating: the Inspectorate rates the
+standard, usually at the band of its lowest question, sometimes (inspectors' judgement) not.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +17,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from probe.display import safe_text
-from probe.importers.model import Report
+from probe.importers.model import RATINGS, Report, Standard
 from probe.store.read import QuestionStats
 from probe.tui import render
 
@@ -21,8 +25,9 @@ QUESTION_INDENT = 7
 DRIVES = "▶"
 LEGEND = Text.assemble(
     (DRIVES, "bold"),
-    " lowest percent of its standard: drives the rating. "
-    "Median and rank: across all reports.",
+    " lowest question of a rated standard. The standard's rating follows the band of its "
+    "lowest question (80%+ Outstanding, 65-79% Good, 50-64% Requires improvement, under 50% "
+    "Inadequate) unless inspectors used their judgement. Median and rank: across all reports.",
     style="dim",
 )
 
@@ -31,42 +36,72 @@ def _median(value: float) -> str:
     return f"{value:g}"
 
 
-def _stats_row(stats: QuestionStats, band_width: int) -> Table:
+def _stats_row(stats: QuestionStats, drives: bool) -> Table:
     row = Table.grid(padding=(0, 1))
     row.add_column(width=1)
     row.add_column(width=4, justify="right")
     row.add_column(width=10)
-    row.add_column(width=band_width)
-    row.add_column()
+    row.add_column(ratio=1)
+    # The band in plain words, set apart from the coloured chips that are the Inspectorate's.
+    facts = Text.assemble(
+        ("band ", "dim"),
+        stats.band,
+        (f" · median {_median(stats.median)} · rank {stats.rank}/{stats.of}", "dim"),
+    )
     row.add_row(
-        Text(DRIVES, style="bold") if stats.drives_rating else Text(""),
+        Text(DRIVES, style="bold") if drives else Text(""),
         Text(f"{stats.percent}%", style="bold"),
         render.bar(stats.percent),
-        render.rating(stats.band),
-        Text(f"median {_median(stats.median)} · rank {stats.rank}/{stats.of}"),
+        facts,
     )
     return row
 
 
-def _standard_heading(code: str, report: Report) -> Table:
-    standard = next((s for s in report.standards if s.code == code), None)
+def judgement_note(standard: Standard | None, questions: list[QuestionStats]) -> Text | None:
+    """Says when a standard's rating is not the band of its lowest question."""
+    if standard is None or standard.rating not in RATINGS:
+        return None
+    lowest = min(questions, key=lambda item: item.percent)
+    if lowest.band == standard.rating or lowest.band not in RATINGS:
+        return None
+    above = RATINGS.index(standard.rating) < RATINGS.index(lowest.band)
+    return Text(
+        f"rated {standard.rating}: {'above' if above else 'below'} the band of its lowest "
+        "question (inspectors' judgement)",
+        style="italic",
+    )
+
+
+def _standard_heading(code: str, standard: Standard | None) -> Table:
     heading = Table.grid(expand=True, padding=(0, 1))
     heading.add_column(ratio=1)
     heading.add_column(justify="right")
     name = safe_text(f"{code} {standard.name}" if standard else code, "bold underline")
-    heading.add_row(name, render.rating(standard.rating) if standard else Text(""))
+    if standard is None:
+        chip = Text("")
+    elif standard.rating is None:
+        chip = Text("not rated", style="dim")
+    else:
+        chip = render.rating(standard.rating)
+    heading.add_row(name, chip)
     return heading
 
 
 def key_question_table(report: Report, stats: list[QuestionStats]) -> RenderableType:
     if not stats:
         return Text("This report has no key-question tables.")
-    band_width = max(render.rating(item.band).cell_len for item in stats)
+    standards = {standard.code: standard for standard in report.standards}
     parts: list[RenderableType] = [LEGEND, Text("")]
-    for code, questions in groupby(stats, key=lambda item: item.standard_code):
-        parts.append(_standard_heading(code, report))
+    for code, group in groupby(stats, key=lambda item: item.standard_code):
+        questions = list(group)
+        standard = standards.get(code)
+        rated = standard is not None and standard.rating is not None
+        parts.append(_standard_heading(code, standard))
+        note = judgement_note(standard, questions)
+        if note is not None:
+            parts.append(note)
         for item in questions:
-            parts.append(_stats_row(item, band_width))
+            parts.append(_stats_row(item, drives=rated and item.drives_rating))
             parts.append(Padding(safe_text(item.question), (0, 0, 0, QUESTION_INDENT)))
         parts.append(Text(""))
     return Group(*parts)

@@ -25,7 +25,6 @@ LEGEND = Text.assemble(
 )
 
 
-CHIP_WIDTH = max(render.rating(value, short=True).cell_len for value in render.SHORT_RATINGS)
 PDU_WIDTH = 20  # long names end in "…"; the line under the table gives the whole name
 
 
@@ -47,7 +46,14 @@ class MatrixPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(LEGEND, id="matrix-legend")
-        yield MatrixTable(cursor_type="cell", fixed_columns=1, zebra_stripes=True, id="matrix")
+        # PDU and month stay put while the standards scroll sideways.
+        yield MatrixTable(
+            cursor_type="cell",
+            fixed_columns=2,
+            zebra_stripes=True,
+            cursor_foreground_priority="renderable",
+            id="matrix",
+        )
         yield Static(id="matrix-status")
 
     @property
@@ -63,7 +69,7 @@ class MatrixPane(Vertical):
         for name in matrix.columns:
             # Fixed widths: the table need not measure a thousand rows of cells.
             label = column_label(name)
-            table.add_column(label, width=max(label.cell_len, CHIP_WIDTH), key=name)
+            table.add_column(label, width=max(label.cell_len, render.SHORT_WIDTH), key=name)
         for summary, ratings in matrix.rows:
             table.add_row(
                 Text(clean(summary.pdu_name), no_wrap=True, overflow="ellipsis"),

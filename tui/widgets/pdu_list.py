@@ -14,9 +14,10 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import DataTable, Input, Static
 
-from probe.display import safe_text
+from probe.display import clean, safe_text
 from probe.store.read import ReportSummary
 from probe.tui import render
+from probe.tui.messages import LeftTop
 from probe.tui.widgets.keys import VIM_CURSOR
 
 
@@ -47,8 +48,10 @@ SORTS = {
 }
 EMPTY = "No reports in this database yet: add some with `probe import FILE...`."
 COLUMN_SORTS = {"pdu": "name", "month": "date", "rating": "rating", "score": "score"}
+MONTH_WIDTH = 8
+SCORE_WIDTH = 5
 # Width of every column but the PDU name, with DataTable's cell padding and the scrollbar.
-FIXED_COLUMNS_WIDTH = 8 + 7 + 5 + 4 * 2 + 2
+FIXED_COLUMNS_WIDTH = MONTH_WIDTH + render.SHORT_WIDTH + SCORE_WIDTH + 4 * 2 + 2
 
 
 def month_label(fieldwork_month: str | None) -> str:
@@ -62,6 +65,12 @@ def month_label(fieldwork_month: str | None) -> str:
 class ReportTable(DataTable):
     BINDINGS = VIM_CURSOR
 
+    def action_cursor_up(self) -> None:
+        if self.cursor_row == 0:
+            self.post_message(LeftTop())
+        else:
+            super().action_cursor_up()
+
 
 class PduList(Vertical):
     """Emits `Highlighted` as the cursor moves and `Chosen` on Enter."""
@@ -69,6 +78,8 @@ class PduList(Vertical):
     BINDINGS = [
         Binding("f", "focus_filter", "Filter"),
         Binding("s", "cycle_sort", "Sort"),
+        # Only the filter lets Down through to here: the table moves its own cursor.
+        Binding("down", "focus_table", "From the filter: into the list (Up: back)", show=False),
     ]
 
     sort_by: reactive[str] = reactive("name", init=False)
@@ -90,7 +101,12 @@ class PduList(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Filter PDUs (f)", compact=True, id="pdu-filter")
-        yield ReportTable(cursor_type="row", zebra_stripes=True, id="pdu-table")
+        yield ReportTable(
+            cursor_type="row",
+            zebra_stripes=True,
+            cursor_foreground_priority="renderable",
+            id="pdu-table",
+        )
         yield Static(id="pdu-status")
 
     @property
@@ -122,6 +138,9 @@ class PduList(Vertical):
     def action_focus_filter(self) -> None:
         self.query_one(Input).focus()
 
+    def action_focus_table(self) -> None:
+        self.table.focus()
+
     def action_cycle_sort(self) -> None:
         names = list(SORTS)
         self.sort_by = names[(names.index(self.sort_by) + 1) % len(names)]
@@ -136,6 +155,11 @@ class PduList(Vertical):
     @on(Input.Submitted, "#pdu-filter")
     def _filter_submitted(self) -> None:
         self.table.focus()
+
+    @on(LeftTop)
+    def _up_to_filter(self, message: LeftTop) -> None:
+        message.stop()
+        self.action_focus_filter()
 
     @on(DataTable.HeaderSelected)
     def _header_selected(self, event: DataTable.HeaderSelected) -> None:
@@ -169,13 +193,13 @@ class PduList(Vertical):
         current = self.current
         table.clear(columns=True)
         table.add_column("PDU", width=self._name_width, key="pdu")
-        table.add_column("Month", width=8, key="month")
-        table.add_column("Rating", width=7, key="rating")
-        table.add_column("Score", width=5, key="score")
+        table.add_column("Month", width=MONTH_WIDTH, key="month")
+        table.add_column("Rating", width=render.SHORT_WIDTH, key="rating")
+        table.add_column("Score", width=SCORE_WIDTH, key="score")
         shown = self._visible()
         for report in shown:
             table.add_row(
-                safe_text(report.pdu_name),
+                Text(clean(report.pdu_name), no_wrap=True, overflow="ellipsis"),
                 safe_text(month_label(report.fieldwork_month)),
                 render.rating(report.overall_rating, short=True),
                 Text(render.score(report.score_points, report.score_max), justify="right"),

@@ -1,32 +1,58 @@
-"""The selected report's standard ratings, grouped by domain."""
+"""The selected report's standard ratings, grouped by domain, and what the importer missed."""
 
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from probe.display import clean, safe_text
+from probe.display import safe_text
 from probe.importers.model import Report, Standard
 from probe.tui import render
 from probe.tui.messages import ShowFindings
 from probe.tui.widgets.keys import VIM_CURSOR
 
+WARNING_ID = "warning:"  # option ids of import warnings: nothing to open
 
-def _standard_row(standard: Standard, name_width: int) -> Text:
-    """Code, name, then the rating in a column of its own (plain Text: cheap to lay out)."""
-    rating = render.rating(standard.rating)
+
+def _rating_chip(standard: Standard) -> Text:
     if standard.rating is None:
-        rating = Text("not rated", style="dim")
-    name = clean(standard.name)
-    return Text.assemble(f"{clean(standard.code):<4} {name:<{name_width}} ", rating)
+        return Text("not rated", style="dim")
+    return render.rating(standard.rating)
+
+
+def _standard_row(standard: Standard, rating_width: int) -> Table:
+    """Code, name (wraps if it must), then the rating, never split, in a column of its own."""
+    row = Table.grid(padding=(0, 1), expand=True)
+    row.add_column(width=4, no_wrap=True)
+    row.add_column(ratio=1)
+    row.add_column(width=rating_width, no_wrap=True)
+    row.add_row(safe_text(standard.code), safe_text(standard.name), _rating_chip(standard))
+    return row
 
 
 def _domain_heading(standard: Standard) -> Text:
     return Text.assemble(
         (f"Domain {standard.domain} · ", "bold"), safe_text(standard.domain_name, "bold")
     )
+
+
+def _warning_options(warnings: list[str]) -> list[Option]:
+    """Selectable, so the cursor reaches them (and scrolls them into view) on any terminal."""
+    heading = Text.assemble(
+        (render.warnings_label(len(warnings)), "bold"),
+        ": the importer could not read all of this report, so some of it may be missing.",
+    )
+    return [
+        Option(Text(""), disabled=True),
+        Option(heading, disabled=True),
+        *(
+            Option(Text.assemble("• ", safe_text(warning)), id=f"{WARNING_ID}{index}")
+            for index, warning in enumerate(warnings)
+        ),
+    ]
 
 
 class RatingsPane(OptionList):
@@ -36,15 +62,17 @@ class RatingsPane(OptionList):
 
     def show(self, report: Report) -> None:
         options: list[Option] = []
-        name_width = max((len(clean(s.name)) for s in report.standards), default=0) + 1
+        rating_width = max((_rating_chip(s).cell_len for s in report.standards), default=0)
         domain = None
         for standard in report.standards:
             if standard.domain != domain:
                 domain = standard.domain
                 options.append(Option(_domain_heading(standard), disabled=True))
-            options.append(Option(_standard_row(standard, name_width), id=standard.code))
+            options.append(Option(_standard_row(standard, rating_width), id=standard.code))
         if not options:
             options.append(Option(Text("This report has no standard ratings."), disabled=True))
+        if report.warnings:
+            options.extend(_warning_options(report.warnings))
         self.set_options(options)
         self.highlighted = next(
             (index for index, option in enumerate(options) if not option.disabled), None
@@ -53,4 +81,5 @@ class RatingsPane(OptionList):
     @on(OptionList.OptionSelected)
     def _show_findings(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.post_message(ShowFindings(event.option.id))
+        if not event.option.id.startswith(WARNING_ID):
+            self.post_message(ShowFindings(event.option.id))
