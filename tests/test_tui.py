@@ -551,3 +551,33 @@ async def test_compare_at_80_columns_keeps_pdu_and_month_fixed_and_marks_aligned
             column = lines[header].index(f" {standard} ") + 1
             cells += [row[column : column + SHORT_WIDTH] for row in rows]
         assert set(cells) <= marks and {"  –   ", "  RI  ", " Inad "} <= set(cells), cells
+
+
+def test_a_partial_answer_says_so():
+    from probe.store.read import SearchResult
+    from probe.tui.screens.search import status
+
+    quick = SearchResult(hits=[], total=4000, partial=True)
+    assert plain(status("risk", quick)).strip() == (
+        "4,000+ results for “risk”; best of the newest shown, ranking all…"
+    )
+
+
+@run_async
+async def test_search_answers_from_the_newest_matches_first_then_ranks_them_all(
+    corpus_db, monkeypatch
+):
+    import probe.tui.screens.search as search_screen
+
+    monkeypatch.setattr(search_screen, "QUICK_WINDOW", 2)  # the corpus is small: a tiny window
+    app = ProbeApp(corpus_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash")
+        await type_text(pilot, "home visits")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "5 results for" in plain(app.screen.query_one("#search-status", Static).content)
+        from probe.store.read import Reader
+
+        with Reader(corpus_db) as reader:
+            assert app.screen.hits == reader.search("home visits", limit=search_screen.LIMIT).hits

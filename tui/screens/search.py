@@ -19,6 +19,9 @@ from probe.tui.messages import LeftTop, OpenReport
 from probe.tui.widgets.keys import VIM_CURSOR
 
 LIMIT = 50
+# The first answer ranks only the newest matches of each kind: on a big database a common word
+# matches hundreds of thousands of texts. The full ranking follows and replaces it.
+QUICK_WINDOW = 2000
 # Long enough to skip queries for keys typed in a burst, short enough to feel instant.
 DEBOUNCE_S = 0.02
 KIND_LABELS = {
@@ -54,6 +57,10 @@ def status(query: str, result: SearchResult) -> Text:
     shown = len(result.hits)
     noun = "result" if result.total == 1 else "results"
     words = " (no text has them as a phrase: these hold all the words)" if result.all_words else ""
+    if result.partial:
+        return Text(
+            f"{result.total:,}+ {noun} for {quoted}{words}; best of the newest shown, ranking all…"
+        )
     if shown < result.total:
         return Text(f"{result.total} {noun} for {quoted}{words}; showing the best {shown}.")
     return Text(f"{result.total} {noun} for {quoted}{words}.")
@@ -126,18 +133,23 @@ class SearchScreen(Screen):
             return
         await asyncio.sleep(DEBOUNCE_S)
         try:
-            result = await asyncio.to_thread(self._reader.search, query, limit=LIMIT)
+            result = await asyncio.to_thread(
+                self._reader.search, query, limit=LIMIT, window=QUICK_WINDOW
+            )
+            self._show_hits(result.hits, status(query, result))
+            if result.partial:
+                result = await asyncio.to_thread(self._reader.search, query, limit=LIMIT)
+                self._show_hits(result.hits, status(query, result), keep_cursor=True)
         except StoreError as error:
             self._show_hits([], Text(f"Search failed: {clean(str(error))}"))
-            return
-        self._show_hits(result.hits, status(query, result))
 
-    def _show_hits(self, hits: list[SearchHit], message: Text) -> None:
+    def _show_hits(self, hits: list[SearchHit], message: Text, keep_cursor: bool = False) -> None:
         self.hits = hits
         self.query_one("#search-status", Static).update(message)
         results = self.query_one(Results)
+        cursor = results.highlighted if keep_cursor else None
         results.set_options(Option(hit_prompt(hit), id=str(i)) for i, hit in enumerate(hits))
-        results.highlighted = 0 if hits else None
+        results.highlighted = min(cursor or 0, len(hits) - 1) if hits else None
 
     def action_focus_results(self) -> None:
         results = self.query_one(Results)
