@@ -14,18 +14,13 @@ from typer.testing import CliRunner
 from gold import STEMS
 from probe.cli import app
 from probe.importers import DEFAULT_MAX_BYTES, read_report
-from probe.store.write import import_report, open_db
+from probe.store.write import build_database
 
 REPO = Path(__file__).resolve().parent.parent
 
 
 def build_db(path: Path, reports) -> Path:
-    db = open_db(path)
-    try:
-        for report in reports:
-            import_report(db, report)
-    finally:
-        db.close()
+    build_database(path, reports)
     return path
 
 
