@@ -106,9 +106,14 @@ def check_version(path: Path, version: int, *, has_tables: bool) -> None:
     if version == 0:
         what = "a SQLite database but not a probe database" if has_tables else "an empty database"
         raise StoreError(f"{path}: {what}")
+    if version < SCHEMA_VERSION:
+        raise StoreError(
+            f"{path}: made by an older probe (schema {version}, this probe reads {SCHEMA_VERSION});"
+            " move it aside and import your reports again, or use another --db"
+        )
     raise StoreError(
-        f"{path}: probe database schema version {version}, but this probe reads version "
-        f"{SCHEMA_VERSION}; use a matching probe or another --db"
+        f"{path}: made by a newer probe (schema {version}, this probe reads {SCHEMA_VERSION});"
+        " upgrade probe or use another --db"
     )
 
 

@@ -158,7 +158,7 @@ def not_sqlite(path: Path) -> None:
     ("spoil", "message"),
     [
         (not_sqlite, "not a SQLite database"),
-        (unknown_version, "schema version 7"),
+        (unknown_version, "made by a newer probe (schema 7, this probe reads 2)"),
         (corrupt, "malformed"),
     ],
 )

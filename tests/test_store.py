@@ -149,9 +149,9 @@ def test_unknown_schema_version_is_refused_and_left_alone(seeded_db):
     with contextlib.closing(sqlite3.connect(seeded_db)) as conn:
         conn.execute("PRAGMA user_version = 99")
     before = seeded_db.read_bytes()
-    with pytest.raises(StoreError, match="schema version 99"):
+    with pytest.raises(StoreError, match=r"made by a newer probe \(schema 99"):
         Reader(seeded_db)
-    with pytest.raises(StoreError, match="schema version 99"):
+    with pytest.raises(StoreError, match=r"made by a newer probe \(schema 99"):
         open_db(seeded_db)
     assert seeded_db.read_bytes() == before
 
@@ -238,3 +238,14 @@ def test_a_shorter_text_of_a_stored_inspection_does_not_replace_it(seeded_db):
     db.close()
     with Reader(seeded_db) as reader:
         assert len(reader.report(gwent.id).findings) == 10
+
+
+def test_a_database_from_an_older_probe_is_explained_and_kept(seeded_db):
+    with contextlib.closing(sqlite3.connect(seeded_db)) as conn:
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    before = seeded_db.read_bytes()
+    with pytest.raises(StoreError, match="made by an older probe .* move it aside and import"):
+        Reader(seeded_db)
+    with pytest.raises(StoreError, match="made by an older probe"):
+        open_db(seeded_db)
+    assert seeded_db.read_bytes() == before
