@@ -224,3 +224,22 @@ def test_import_a_folder_mixing_good_and_bad_files(cli, seeded_db, tmp_path):
         pdu: r for pdu, r in before.items() if pdu != durham
     }
     assert after[durham] != before[durham]
+
+
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        ("probe se", ["search"]),
+        ("probe search x --kind ", ["strength", "improvement", "finding", "recommendation"]),
+        ("probe show Gw", ["Gwent"]),
+    ],
+)
+def test_shell_completion_offers_commands_kinds_and_pdus(seeded_db, words, expected):
+    from conftest import probe_process
+
+    result = probe_process(
+        env={"_PROBE_COMPLETE": "complete_bash", "COMP_WORDS": words,
+             "COMP_CWORD": str(len(words.split(" ")) - 1), "PROBE_DB": str(seeded_db)},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == expected
