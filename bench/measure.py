@@ -124,3 +124,15 @@ def tool_version(args: list[str]) -> str:
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
     return out.splitlines()[0].strip() if out else "unknown"
+
+
+def commit(repo: Path) -> str:
+    """The commit measured, and whether the working tree had changes on top of it."""
+    try:
+        head = subprocess.run(["git", "-C", str(repo), "rev-parse", "--short", "HEAD"],
+                              capture_output=True, text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "-C", str(repo), "status", "--porcelain", "--untracked-files=no"],
+                               capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return f"{head} (with uncommitted changes)" if dirty else head
