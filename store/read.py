@@ -11,6 +11,7 @@ import contextlib
 import functools
 import re
 import sqlite3
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -27,6 +28,10 @@ HIGHLIGHT_END = "\x03"  # ... and its end; report text never contains control ch
 
 class StoreError(Exception):
     """The database cannot be used (not SQLite, corrupt, unknown schema version, unwritable)."""
+
+
+class SearchInterrupted(StoreError):
+    """A search stopped by Reader.interrupt(): its answer is no longer wanted."""
 
 
 class QueryError(StoreError):
@@ -230,6 +235,13 @@ class Reader:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._conn = _connect_read_only(self.path)
+        # One query at a time: the TUI searches from worker threads, and sqlite3 must not run
+        # two statements on one connection at once. interrupt() stays outside the lock.
+        self._lock = threading.RLock()
+
+    def interrupt(self) -> None:
+        """Stop a search running on this reader in another thread: it raises SearchInterrupted."""
+        self._conn.interrupt()
 
     def close(self) -> None:
         self._conn.close()
@@ -246,17 +258,18 @@ class Reader:
 
         @functools.wraps(method)
         def in_snapshot(self, *args, **kwargs):
-            if self._conn.in_transaction:
-                return method(self, *args, **kwargs)
-            try:
-                self._conn.execute("BEGIN")
-            except sqlite3.DatabaseError as error:
-                raise StoreError(f"{self.path}: {error}") from None
-            try:
-                return method(self, *args, **kwargs)
-            finally:
-                with contextlib.suppress(sqlite3.Error):  # nothing to keep: it only read
-                    self._conn.execute("ROLLBACK")
+            with self._lock:
+                if self._conn.in_transaction:  # called from another method of this reader
+                    return method(self, *args, **kwargs)
+                try:
+                    self._conn.execute("BEGIN")
+                except sqlite3.DatabaseError as error:
+                    raise StoreError(f"{self.path}: {error}") from None
+                try:
+                    return method(self, *args, **kwargs)
+                finally:
+                    with contextlib.suppress(sqlite3.Error):  # nothing to keep: it only read
+                        self._conn.execute("ROLLBACK")
 
         return in_snapshot
 
@@ -478,6 +491,8 @@ class Reader:
             ranked = sorted(ranked, key=lambda row: (row[2], row[0], row[1]))[: max(limit, 0)]
             hits = self._hit_details(match, ranked)
         except sqlite3.OperationalError as error:
+            if getattr(error, "sqlite_errorname", "") == "SQLITE_INTERRUPT":
+                raise SearchInterrupted("search interrupted") from None
             if raw:
                 raise QueryError(f"search syntax: {error}") from None
             raise StoreError(f"{self.path}: {error}") from None

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gold import STEMS, load
-from probe.store.read import HIGHLIGHT_END, HIGHLIGHT_START, QueryError
+from probe.store.read import HIGHLIGHT_END, HIGHLIGHT_START, QueryError, Reader
 
 HOME_VISITS = [
     ("Leicester, Leicestershire and Rutland PDU", "2.4"),
@@ -169,3 +169,31 @@ def test_a_window_ranks_and_counts_only_the_newest_matches(reader):
     assert sorted((hit.report_id, hit.line) for hit in quick.hits) == newest
     roomy = reader.search("home visits", window=100)
     assert not roomy.partial and roomy == full
+
+
+def test_searches_from_several_threads_on_one_reader_take_turns(seeded_db_template):
+    import threading
+
+    from probe.store.read import SearchInterrupted
+
+    reader = Reader(seeded_db_template)
+    expected = reader.search("home visits")
+    outcomes = []
+
+    def search_repeatedly():
+        for _ in range(100):
+            try:
+                outcomes.append(reader.search("home visits") == expected)
+            except SearchInterrupted:
+                outcomes.append("interrupted")
+
+    threads = [threading.Thread(target=search_repeatedly) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for _ in range(20):
+        reader.interrupt()  # as the TUI does on each keystroke
+    for thread in threads:
+        thread.join()
+    reader.close()
+    assert len(outcomes) == 400 and set(outcomes) <= {True, "interrupted"}
+    assert True in outcomes

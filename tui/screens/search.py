@@ -14,16 +14,15 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from probe.display import clean, safe_text, snippet_text
-from probe.store.read import Reader, SearchHit, SearchResult, StoreError
+from probe.store.read import Reader, SearchHit, SearchInterrupted, SearchResult, StoreError
 from probe.tui.messages import LeftTop, OpenReport
 from probe.tui.widgets.keys import VIM_CURSOR
 
 LIMIT = 50
-# The first answer ranks only the newest matches of each kind: on a big database a common word
-# matches hundreds of thousands of texts. The full ranking follows and replaces it.
+# The first answer ranks only the newest matches of each kind, and shows fewer: on a big
+# database a common word matches hundreds of thousands of texts. The full answer follows.
 QUICK_WINDOW = 2000
-# Long enough to skip queries for keys typed in a burst, short enough to feel instant.
-DEBOUNCE_S = 0.02
+QUICK_LIMIT = 20
 KIND_LABELS = {
     "strength": "strength",
     "area_for_improvement": "area for improvement",
@@ -123,6 +122,7 @@ class SearchScreen(Screen):
 
     @on(Input.Changed, "#search-input")
     def _query_changed(self, event: Input.Changed) -> None:
+        self._reader.interrupt()  # the last keystroke's query, if still running, is stale
         self.run_search(event.value)
 
     @work(exclusive=True, group="search")
@@ -131,15 +131,16 @@ class SearchScreen(Screen):
         if not query.strip():
             self._show_hits([], Text("Type to search every report."))
             return
-        await asyncio.sleep(DEBOUNCE_S)
         try:
             result = await asyncio.to_thread(
-                self._reader.search, query, limit=LIMIT, window=QUICK_WINDOW
+                self._reader.search, query, limit=QUICK_LIMIT, window=QUICK_WINDOW
             )
             self._show_hits(result.hits, status(query, result))
-            if result.partial:
+            if result.partial or len(result.hits) < min(result.total, LIMIT):
                 result = await asyncio.to_thread(self._reader.search, query, limit=LIMIT)
                 self._show_hits(result.hits, status(query, result), keep_cursor=True)
+        except SearchInterrupted:
+            pass  # a newer keystroke's search has taken over
         except StoreError as error:
             self._show_hits([], Text(f"Search failed: {clean(str(error))}"))
 
