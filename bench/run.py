@@ -16,6 +16,7 @@ import datetime
 import json
 import os
 import shutil
+import subprocess
 import sys
 import time
 from dataclasses import asdict, dataclass
@@ -48,6 +49,9 @@ FULL = Repeats(imports=3, search_runs=10, warmup=2, tui_processes=3, tui_searche
 QUICK = Repeats(imports=1, search_runs=3, warmup=1, tui_processes=1, tui_searches=2, terminal_runs=1)
 
 
+PACKAGES = ("probe", "importers", "store", "tui")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", help="corpus sizes, comma-separated (default 1000,10000; quick 1000)")
@@ -77,6 +81,9 @@ def measure_all(args) -> dict:
         if shutil.which(tool) is None:
             sys.exit(f"bench: {tool} is not installed (Debian packages hyperfine, ripgrep, time)")
     (BENCH / "out").mkdir(exist_ok=True)
+    # pip compiles a package's bytecode when it installs it; an editable checkout (and this
+    # machine, with PYTHONDONTWRITEBYTECODE set) would otherwise recompile probe at every start.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", *(str(REPO / d) for d in PACKAGES)], check=True)
     started, load_before = time.monotonic(), os.getloadavg()[0]
     try:
         results = [bench_size(size, args.seed, repeats) for size in sizes]

@@ -17,6 +17,7 @@ from textual.widgets import Static
 
 from gold import load, seed_text, squash
 from probe.importers.model import RATINGS
+from probe.importers import parse_report
 from probe.store.write import build_database
 from probe.tui.app import ProbeApp, run
 from probe.tui.render import SHORT_WIDTH
@@ -503,8 +504,8 @@ async def test_long_pdu_names_end_in_an_ellipsis_at_100_columns(corpus_db):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         text = screen_text(app)
-        assert "County Durham and D…  Jul 2025" in text
-        assert "Leicester, Leiceste…  Nov 2022" in text
+        assert "County Durham and…  Jul 2025" in text
+        assert "Leicester, Leices…  Nov 2022" in text
 
 
 def chip_colour(svg: str, label: str) -> str:
@@ -581,3 +582,19 @@ async def test_search_answers_from_the_newest_matches_first_then_ranks_them_all(
 
         with Reader(corpus_db) as reader:
             assert app.screen.hits == reader.search("home visits", limit=search_screen.LIMIT).hits
+
+
+@run_async
+async def test_a_list_longer_than_the_screen_keeps_the_score_column_whole(tmp_path):
+    from gold import seed_text
+
+    text = seed_text(GWENT)
+    reports = [parse_report(text.replace("Gwent", f"Gwent {n:02d}"), f"gwent-{n}.txt") for n in range(40)]
+    path = tmp_path / "many.db"
+    build_database(path, reports)
+    app = ProbeApp(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        rows = [line for line in screen_lines(app) if line.lstrip().startswith("Gwent ")]
+        assert len(rows) > 10  # the list scrolls: its scrollbar is showing
+        assert all(line.rstrip(" ▁▂▃▄▅▆▇█▊▍").endswith("4/21") for line in rows), rows

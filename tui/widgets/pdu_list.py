@@ -50,8 +50,10 @@ EMPTY = "No reports in this database yet: add some with `probe import FILE...`."
 COLUMN_SORTS = {"pdu": "name", "month": "date", "rating": "rating", "score": "score"}
 MONTH_WIDTH = 8
 SCORE_WIDTH = 5
-# Width of every column but the PDU name, with DataTable's cell padding and the scrollbar.
-FIXED_COLUMNS_WIDTH = MONTH_WIDTH + render.SHORT_WIDTH + SCORE_WIDTH + 4 * 2 + 2
+# Width of every column but the PDU name, with DataTable's cell padding (2 a column), the
+# table's inset in this widget (2) and its scrollbar gutter (2, kept even with no scrollbar, so a
+# long list never cuts the Score column).
+FIXED_COLUMNS_WIDTH = MONTH_WIDTH + render.SHORT_WIDTH + SCORE_WIDTH + 4 * 2 + 2 + 2
 
 
 def month_label(fieldwork_month: str | None) -> str:
