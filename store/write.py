@@ -14,13 +14,12 @@ from typing import Literal
 import sqlite_utils
 
 from probe.importers.model import Report
+from probe.importers.text import MONTH_NUMBER
 from probe.store.read import BUSY_TIMEOUT_S, StoreError, check_version, is_sqlite_file
 from probe.store.schema import create_schema
 
 Outcome = Literal["imported", "unchanged", "replaced"]
 
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december")  # fmt: skip
 
 
 def open_db(path: Path) -> sqlite_utils.Database:
@@ -173,9 +172,9 @@ def _delete_children(db: sqlite_utils.Database, report_id: int) -> None:
 def fieldwork_month(fieldwork_started: str | None) -> str | None:
     """ "April 2025" -> "2025-04"; None when it is not a month and a year."""
     words = (fieldwork_started or "").split()
-    if len(words) != 2 or words[0].lower() not in MONTHS or not words[1].isdigit():
+    if len(words) != 2 or words[0].casefold() not in MONTH_NUMBER or not words[1].isdigit():
         return None
-    return f"{words[1]}-{MONTHS.index(words[0].lower()) + 1:02d}"
+    return f"{words[1]}-{MONTH_NUMBER[words[0].casefold()]:02d}"
 
 
 def build_database(path: Path, reports) -> None:
