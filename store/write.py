@@ -21,7 +21,6 @@ from probe.store.schema import create_schema
 Outcome = Literal["imported", "unchanged", "replaced"]
 
 
-
 def open_db(path: Path) -> sqlite_utils.Database:
     """Open a probe database for writing, creating it (and its folder) when missing.
 
