@@ -151,12 +151,9 @@ def tui(ctx: typer.Context) -> None:
 
 
 def open_tui(db: Path | None) -> None:
-    path = database_path(db)
-    with reading(path):
-        pass  # a bad database gets its one-line error here, not inside the TUI
-    from probe.tui.app import run
+    from probe.tui.app import run  # run() turns an unusable database into one line, exit 1
 
-    run(path)
+    run(database_path(db))
 
 
 @app.command()
