@@ -17,8 +17,8 @@ from importlib import import_module
 
 _WHERE = {
     "DEFAULT_MAX_BYTES": ".limits",
-    "Report": ".model",
-    "ReportError": ".model",
+    "Report": "probe.domain.model",
+    "ReportError": "probe.domain.model",
     "parse_report": ".parse",
     "read_report": ".reading",
 }

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from . import lines as shapes
-from .model import Finding, FindingKind, KeyQuestion
+from probe.domain.model import Finding, FindingKind, KeyQuestion
 from .structure import Section
 from .text import as_rating, split_rating, squash, straight_quotes
 

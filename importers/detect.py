@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 
 from . import lines as shapes
-from .model import Framework, SourceFormat
+from probe.domain.model import Framework, SourceFormat
 from .ratings import RatingsBlock
 from .structure import Section
 

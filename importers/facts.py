@@ -10,7 +10,9 @@ import datetime
 import re
 from collections import Counter
 
-from .text import MONTH, MONTH_NUMBER, NUMBER, sentences, squash, to_int
+from probe.domain.months import MONTH_NUMBER
+
+from .text import MONTH, NUMBER, sentences, squash, to_int
 
 _TITLE = re.compile(
     r"^an?\s+(?:\w+\s+){0,2}?inspection\s+of\s+probation\s+(?:services|delivery)\s+(?:in|for|at)\b\s*:?\s*(.*)$",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .model import FindingKind
+from probe.domain.model import FindingKind
 from .text import as_rating, squash
 
 _BACK_TO_TOP = re.compile(r"\s*\(\s*back to top\s*\)\s*$", re.IGNORECASE)

@@ -13,12 +13,14 @@ import re
 
 from . import body, detect, facts
 from .lines import label_kind
-from .model import RATINGS, Heading, Report, ReportError, Standard
+from probe.domain.model import Heading, Report, ReportError, Standard
+from probe.domain.months import MONTH_NUMBER
+from probe.domain.ratings import POINTS
 from .ratings import RatingsBlock, parse_ratings
 from .recommendations import recommendations
 from .sanitise import sanitise
 from .structure import Section, find_sections
-from .text import MONTH_NUMBER, squash
+from .text import squash
 
 NOT_A_REPORT = "not an HM Inspectorate of Probation PDU inspection report"
 _INSPECTORATE = re.compile(
@@ -298,7 +300,7 @@ def _check(report: Report, all_rated: bool) -> None:
     warn = report.warnings.append
     rated = [s.rating for s in report.standards if s.rating]
     if report.score_points is not None and rated and all_rated:
-        total = sum(3 - RATINGS.index(r) for r in rated)
+        total = sum(POINTS[r] for r in rated)
         if total != report.score_points:
             warn(
                 f"score {report.score_points}/{report.score_max} does not equal "

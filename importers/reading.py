@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from .limits import DEFAULT_MAX_BYTES
-from .model import Report, ReportError
+from probe.domain.model import Report, ReportError
 from .parse import parse_report
 
 # Leading bytes of files people may point probe at by mistake.

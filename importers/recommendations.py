@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from . import lines as shapes
-from .model import AddresseeType, Recommendation
+from probe.domain.model import AddresseeType, Recommendation
 from .structure import Section
 from .text import squash
 

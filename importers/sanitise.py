@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 
+from probe.domain.text import CONTROL
+
 # ESC-led sequences: CSI (colours, cursor moves), OSC (titles, links; never across a line
 # break, so a stray ESC cannot swallow lines), and two-character escapes.
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b\n]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
-# C0 and C1 controls except \t and \n; bidi embeddings, overrides and isolates.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 # Unicode line and paragraph separators (str.splitlines() would break lines there), and lone
 # surrogates (from undecodable bytes), which cannot be stored as UTF-8.
 _SEPARATOR = re.compile(r"[\u2028\u2029]")
@@ -26,7 +26,7 @@ def sanitise(text: str) -> tuple[str, list[str]]:
     text = text.removeprefix("\ufeff")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text, escapes = _ANSI.subn("", text)
-    text, controls = _CONTROL.subn("", text)
+    text, controls = CONTROL.subn("", text)
     text, separators = _SEPARATOR.subn(" ", text)
     text, surrogates = _SURROGATE.subn("\ufffd", text)
     removed = escapes + controls + separators + surrogates

@@ -4,18 +4,14 @@ from __future__ import annotations
 
 import re
 
-from .model import RATINGS
+from probe.domain.months import MONTHS
+from probe.domain.ratings import RATINGS
 
 _QUOTES = str.maketrans(
     {"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'}
 )
 
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 MONTH = "(?:" + "|".join(MONTHS) + ")"
-MONTH_NUMBER = {name.casefold(): number for number, name in enumerate(MONTHS, start=1)}
 
 _RATING_BY_KEY = {rating.casefold(): rating for rating in RATINGS}
 _RATING_WORD = r"(?:outstanding|good|requires\s+improvement|inadequate)"

@@ -11,7 +11,7 @@ from pathlib import Path
 import sqlite_utils
 
 from probe.importers import parse_report, read_report
-from probe.importers.model import Report, ReportError
+from probe.domain.model import Report, ReportError
 from probe.store.write import WouldLoseData, import_report
 
 REPORT_SUFFIX = ".txt"  # what a folder's reports are called; a file named outright may be anything

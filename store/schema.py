@@ -6,7 +6,8 @@ in `PRAGMA user_version`) whenever a table changes: readers refuse versions they
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2  # 2: the report text is stored zlib-compressed (text_zlib)
+SCHEMA_VERSION = 3  # 2: text_zlib; 3: source_format, and the PDF page of each finding,
+# key question and recommendation (store.migrations upgrades older files in place)
 
 REPORT_FK = [("report_id", "reports", "id")]
 
@@ -23,7 +24,7 @@ def create_schema(db) -> None:
             "fieldwork_month": str, "fieldwork_start_date": str, "score_points": int,
             "score_max": int, "overall_rating": str, "chief_inspector": str,
             "lead_inspector": str, "cases_inspected": int, "interviews": int, "caseload": int,
-            "source_name": str, "source_sha256": str, "text_zlib": bytes, "warnings": str,
+            "source_name": str, "source_format": str, "source_sha256": str, "text_zlib": bytes, "warnings": str,
             "imported_at": str,
         },
         pk="id",
@@ -45,17 +46,18 @@ def create_schema(db) -> None:
     # The key-question rows of each report's percentage tables.
     db["key_questions"].create(
         {"id": int, "report_id": int, "position": int, "standard_code": str, "question": str,
-         "percent": int},
+         "percent": int, "page": int},
         pk="id", foreign_keys=REPORT_FK,
         not_null={"report_id", "position", "standard_code", "question", "percent"},
     )  # fmt: skip
     db["key_questions"].create_index(["report_id", "position"], unique=True)
     db["key_questions"].create_index(["question"])
 
+    # page: the PDF page a row is printed on (NULL for text and web pages).
     # Numbered recommendations; addressee_type is "pdu", "region" or "hmpps".
     db["recommendations"].create(
         {"id": int, "report_id": int, "number": int, "addressee": str, "addressee_type": str,
-         "text": str, "line": int},
+         "text": str, "line": int, "page": int},
         pk="id", foreign_keys=REPORT_FK,
         not_null={"report_id", "number", "addressee", "addressee_type", "text", "line"},
     )  # fmt: skip
@@ -64,7 +66,7 @@ def create_schema(db) -> None:
     # Finding bullets in report order; section is a standard code or an unnumbered heading.
     db["findings"].create(
         {"id": int, "report_id": int, "position": int, "section": str, "section_heading": str,
-         "kind": str, "text": str, "line": int},
+         "kind": str, "text": str, "line": int, "page": int},
         pk="id", foreign_keys=REPORT_FK,
         not_null={"report_id", "position", "section", "section_heading", "kind", "text", "line"},
     )  # fmt: skip

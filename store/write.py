@@ -13,10 +13,11 @@ from typing import Literal
 
 import sqlite_utils
 
-from probe.importers.model import Report
-from probe.importers.text import MONTH_NUMBER
-from probe.store.read import BUSY_TIMEOUT_S, StoreError, check_version, is_sqlite_file
-from probe.store.schema import create_schema
+from probe.domain.model import Report
+from probe.domain.months import fieldwork_month
+from probe.store.connection import BUSY_TIMEOUT_S, StoreError, check_version, is_sqlite_file
+from probe.store.migrations import upgrade
+from probe.store.schema import SCHEMA_VERSION, create_schema
 
 Outcome = Literal["imported", "unchanged", "replaced"]
 
@@ -56,6 +57,8 @@ def _ensure_schema(db: sqlite_utils.Database, path: Path) -> None:
         version = db.execute("PRAGMA user_version").fetchone()[0]
         if version == 0 and not db.table_names():
             create_schema(db)
+        elif 0 < version < SCHEMA_VERSION:
+            upgrade(db, path, version)
         else:
             check_version(path, version, has_tables=True)
         db.execute("COMMIT")
@@ -166,14 +169,6 @@ def _insert_children(db: sqlite_utils.Database, report_id: int, report: Report) 
 def _delete_children(db: sqlite_utils.Database, report_id: int) -> None:
     for table in ("standards", "key_questions", "recommendations", "findings", "headings"):
         db[table].delete_where("report_id = ?", [report_id])
-
-
-def fieldwork_month(fieldwork_started: str | None) -> str | None:
-    """ "April 2025" -> "2025-04"; None when it is not a month and a year."""
-    words = (fieldwork_started or "").split()
-    if len(words) != 2 or words[0].casefold() not in MONTH_NUMBER or not words[1].isdigit():
-        return None
-    return f"{words[1]}-{MONTH_NUMBER[words[0].casefold()]:02d}"
 
 
 def build_database(path: Path, reports) -> None:

@@ -86,7 +86,7 @@ def gold_report(stem: str):
     """A Report built straight from the gold file, for store tests that need exact values."""
     import hashlib
 
-    from probe.importers.model import Finding, Heading, KeyQuestion, Recommendation, Report, Standard
+    from probe.domain.model import Finding, Heading, KeyQuestion, Recommendation, Report, Standard
 
     gold = load(stem)
     text = seed_text(stem)

@@ -15,7 +15,7 @@ from gold import STEMS, seed_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from probe.importers import Report, ReportError, parse_report, read_report
-from probe.importers.model import RATINGS
+from probe.domain.ratings import RATINGS
 
 SEEDS = {stem: seed_text(stem).split("\n") for stem in STEMS}
 FORBIDDEN = {chr(c) for c in range(32) if chr(c) not in "\n\t"} | {

@@ -10,7 +10,7 @@ from functools import cache
 import pytest
 from gold import STEMS, comparable, expected, load, seed_text
 from probe.importers import parse_report
-from probe.importers.model import Report
+from probe.domain.model import Report
 
 LISTS = ("standards", "key_questions", "recommendations", "findings")
 TOP_LEVEL = (

@@ -158,7 +158,7 @@ def not_sqlite(path: Path) -> None:
     ("spoil", "message"),
     [
         (not_sqlite, "not a SQLite database"),
-        (unknown_version, "made by a newer probe (schema 7, this probe reads 2)"),
+        (unknown_version, "made by a newer probe (schema 7, this probe reads 3)"),
         (corrupt, "malformed"),
     ],
 )

@@ -7,7 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gold import STEMS, load
-from probe.store.read import HIGHLIGHT_END, HIGHLIGHT_START, QueryError, Reader
+from probe.store.read import Reader
+from probe.store.search import HIGHLIGHT_END, HIGHLIGHT_START, QueryError
 
 HOME_VISITS = [
     ("Leicester, Leicestershire and Rutland PDU", "2.4"),
@@ -174,7 +175,7 @@ def test_a_window_ranks_and_counts_only_the_newest_matches(reader):
 def test_searches_from_several_threads_on_one_reader_take_turns(seeded_db_template):
     import threading
 
-    from probe.store.read import SearchInterrupted
+    from probe.store.search import SearchInterrupted
 
     reader = Reader(seeded_db_template)
     expected = reader.search("home visits")

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import shutil
 import sqlite3
 import statistics
+from pathlib import Path
 
 import pytest
 import sqlite_utils
@@ -13,8 +15,12 @@ import sqlite_utils
 from conftest import CORPUS
 from gold import STEMS, comparable, expected, gold_report, load
 from probe.importers import DEFAULT_MAX_BYTES, read_report
-from probe.store.read import SCHEMA_VERSION, Reader, StoreError
-from probe.store.write import fieldwork_month, import_report, open_db
+from probe.store.connection import StoreError
+from probe.store.read import Reader
+from probe.store.schema import SCHEMA_VERSION
+from probe.domain.months import fieldwork_month
+from probe.store.migrations import backup_path, open_reader
+from probe.store.write import import_report, open_db
 
 
 def dump(path) -> list[str]:
@@ -240,12 +246,46 @@ def test_a_shorter_text_of_a_stored_inspection_does_not_replace_it(seeded_db):
         assert len(reader.report(gwent.id).findings) == 10
 
 
-def test_a_database_from_an_older_probe_is_explained_and_kept(seeded_db):
-    with contextlib.closing(sqlite3.connect(seeded_db)) as conn:
-        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
-    before = seeded_db.read_bytes()
-    with pytest.raises(StoreError, match="made by an older probe .* move it aside and import"):
-        Reader(seeded_db)
+OLD_DATABASE = Path(__file__).parent / "data" / "schema2.db"  # made by probe 0.1.0 (095028b)
+
+
+def test_a_database_from_the_last_release_is_upgraded_in_place_with_nothing_lost(tmp_path):
+    path = tmp_path / "probe.db"
+    shutil.copy(OLD_DATABASE, path)
+    with contextlib.closing(sqlite3.connect(OLD_DATABASE)) as old:
+        before = {
+            table: old.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
+            for table in ("reports", "standards", "key_questions", "recommendations", "findings", "headings")
+        }
     with pytest.raises(StoreError, match="made by an older probe"):
+        Reader(path)
+    with open_reader(path) as reader:
+        summaries = reader.reports()
+        assert [s.pdu_name for s in summaries] == [g["pdu_name_normalised"] for g in sorted(
+            (load(stem) for stem in STEMS), key=lambda g: g["pdu_name_normalised"].casefold())]
+        gwent = reader.report(reader.find_reports("gwent")[0].id)
+        assert gwent.source_format == "text"
+        assert len(gwent.findings) == 75 and gwent.findings[0].page is None
+        assert reader.search("home visits").total == 5
+    # Every value of every row is still there, in the columns it had.
+    with contextlib.closing(sqlite3.connect(path)) as new:
+        assert new.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        for table, rows in before.items():
+            width = len(rows[0])
+            assert [row[:width] for row in new.execute(f"SELECT * FROM {table} ORDER BY id")] == rows
+    # ...and the database as it was is kept beside it.
+    with contextlib.closing(sqlite3.connect(backup_path(path, 2))) as kept:
+        assert kept.execute("PRAGMA user_version").fetchone()[0] == 2
+        for table, rows in before.items():
+            assert kept.execute(f"SELECT * FROM {table} ORDER BY id").fetchall() == rows
+
+
+def test_a_database_from_an_unknown_older_probe_is_explained_and_kept(seeded_db):
+    with contextlib.closing(sqlite3.connect(seeded_db)) as conn:
+        conn.execute("PRAGMA user_version = 1")
+    before = seeded_db.read_bytes()
+    with pytest.raises(StoreError, match="made by an older probe"):
+        Reader(seeded_db)
+    with pytest.raises(StoreError, match="cannot be upgraded; move it aside and import"):
         open_db(seeded_db)
     assert seeded_db.read_bytes() == before

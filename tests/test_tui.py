@@ -16,7 +16,7 @@ from textual.command import CommandList
 from textual.widgets import Static
 
 from gold import load, seed_text, squash
-from probe.importers.model import RATINGS
+from probe.domain.ratings import RATINGS
 from probe.importers import parse_report
 from probe.store.write import build_database
 from probe.tui.app import ProbeApp, run
@@ -555,7 +555,7 @@ async def test_compare_at_80_columns_keeps_pdu_and_month_fixed_and_marks_aligned
 
 
 def test_a_partial_answer_says_so():
-    from probe.store.read import SearchResult
+    from probe.store.search import SearchResult
     from probe.tui.screens.search import status
 
     quick = SearchResult(hits=[], total=4000, partial=True)

@@ -9,8 +9,10 @@ from textual import on
 from textual.app import App
 from textual.binding import Binding
 
-from probe.display import clean
-from probe.store.read import Reader, ReportSummary, StoreError
+from probe.output.text import clean
+from probe.store.connection import StoreError
+from probe.store.migrations import open_reader
+from probe.store.read import ReportSummary
 from probe.tui.commands import ProbeCommands
 from probe.tui.messages import OpenReport
 from probe.tui.screens.explorer import ExplorerScreen
@@ -45,7 +47,7 @@ class ProbeApp(App):
         """Raises StoreError (one line) when the database cannot be read."""
         super().__init__()
         self.db_path = Path(db_path)
-        self.reader = Reader(self.db_path)
+        self.reader = open_reader(self.db_path)
 
     def get_default_screen(self) -> ExplorerScreen:
         return ExplorerScreen(self.reader)

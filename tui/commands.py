@@ -9,9 +9,10 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
-from probe.display import clean
+from probe.domain.months import short_month
+from probe.output.text import clean
 from probe.tui.screens.explorer import VIEWS
-from probe.tui.widgets.pdu_list import SORTS, month_label
+from probe.tui.widgets.pdu_list import SORTS
 
 
 def highlighted(matcher: Matcher, candidate: str) -> Content:
@@ -28,7 +29,7 @@ class ProbeCommands(Provider):
         app = self.app
         commands = [
             (
-                f"Go to {clean(report.pdu)} ({month_label(report.fieldwork_month)})",
+                f"Go to {clean(report.pdu)} ({short_month(report.fieldwork_month) or '–'})",
                 partial(app.jump_to_report, report.id),
                 "Select this PDU and show its ratings",
             )

@@ -1,6 +1,6 @@
 """Rating chips, bars and scores as Rich `Text` for the TUI.
 
-Report text itself goes through `probe.display` (shared with the CLI): `safe_text` and `clean`
+Report text itself goes through `probe.output.text` (shared with the CLI): `safe_text` and `clean`
 keep it literal, so brackets and markup-like text stay plain text and control characters never
 reach the terminal.
 """
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from probe.display import clean
-from probe.importers.model import RATINGS
+from probe.domain.ratings import RATINGS
+from probe.output.text import clean
 
 RATING_STYLES = {
     "Outstanding": "bold #0b3d0b on #7ee07e",
@@ -41,15 +41,6 @@ def rating(value: str | None, *, short: bool = False) -> Text:
     label = SHORT_RATINGS[value].center(SHORT_WIDTH) if short else f" {value} "
     # A styled span, not a base style, so table cells do not stretch the colour.
     return Text.assemble((label, RATING_STYLES[value]))
-
-
-def rating_order(value: str | None) -> int:
-    """Sort key: best rating first, unrated last."""
-    return RATINGS.index(value) if value in RATINGS else len(RATINGS)
-
-
-def score(points: int | None, maximum: int | None) -> str:
-    return "–" if points is None or maximum is None else f"{points}/{maximum}"
 
 
 def bar(percent: int, width: int = 10) -> Text:

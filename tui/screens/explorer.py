@@ -15,9 +15,10 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 
-from probe.display import clean
-from probe.importers.model import Report
-from probe.store.read import Reader, ReportSummary, StoreError
+from probe.output.text import clean
+from probe.domain.model import Report
+from probe.store.connection import StoreError
+from probe.store.read import Reader, ReportSummary
 from probe.tui.messages import ChooseReport, OpenReport, ShowFindings
 from probe.tui.widgets.banner import ReportBanner
 from probe.tui.widgets.findings import FindingsPane

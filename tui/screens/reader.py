@@ -13,8 +13,8 @@ from textual.widgets import Footer, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 from textual.widgets.text_area import Selection
 
-from probe.display import clean, safe_text
-from probe.importers.model import Report
+from probe.output.text import clean, safe_text
+from probe.domain.model import Report
 from probe.tui.widgets.keys import VIM_CURSOR
 
 

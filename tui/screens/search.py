@@ -13,8 +13,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from probe.display import clean, safe_text, snippet_text
-from probe.store.read import Reader, SearchHit, SearchInterrupted, SearchResult, StoreError
+from probe.domain.kinds import KIND_LABELS
+from probe.output.text import clean, safe_text, snippet_text
+from probe.store.connection import StoreError
+from probe.store.read import Reader
+from probe.store.search import SearchHit, SearchInterrupted, SearchResult
 from probe.tui.messages import LeftTop, OpenReport
 from probe.tui.widgets.keys import VIM_CURSOR
 
@@ -23,12 +26,6 @@ LIMIT = 50
 # database a common word matches hundreds of thousands of texts. The full answer follows.
 QUICK_WINDOW = 2000
 QUICK_LIMIT = 20
-KIND_LABELS = {
-    "strength": "strength",
-    "area_for_improvement": "area for improvement",
-    "finding": "finding",
-    "recommendation": "recommendation",
-}
 
 
 def where(hit: SearchHit) -> str:
@@ -43,7 +40,7 @@ def where(hit: SearchHit) -> str:
 
 def hit_prompt(hit: SearchHit) -> Text:
     heading = Text.assemble(safe_text(hit.pdu, "bold"))
-    facts = [hit.fieldwork_started, where(hit), KIND_LABELS.get(hit.kind, hit.kind)]
+    facts = [hit.fieldwork_started, where(hit), KIND_LABELS[hit.kind]]
     heading.append("  " + clean(" · ".join(filter(None, facts))), style="dim")
     # Plain Text with a blank last line: quick to lay out for a page of results per keystroke.
     return Text("\n").join([heading, snippet_text(hit.snippet), Text("")])

@@ -5,7 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from probe.display import clean, safe_text
+from probe.domain.ratings import score_label
+from probe.output.text import clean, safe_text
 from probe.store.read import ReportSummary
 from probe.tui import render
 
@@ -16,7 +17,7 @@ def banner_text(summary: ReportSummary, warnings: list[str]) -> Text:
     text.append(safe_text(summary.pdu, "bold"))
     facts = [
         summary.fieldwork_started or "fieldwork month unknown",
-        f"score {render.score(summary.score_points, summary.score_max)}",
+        f"score {score_label(summary.score_points, summary.score_max)}",
         summary.region,
     ]
     text.append(clean("".join(f" · {fact}" for fact in facts if fact)))

@@ -14,17 +14,13 @@ from textual.containers import Horizontal
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from probe.display import clean, safe_text
-from probe.importers.model import Report
+from probe.domain.kinds import KIND_TITLES
+from probe.output.text import clean, safe_text
+from probe.domain.model import Report
 from probe.tui.messages import OpenReport
 from probe.tui.widgets.keys import VIM_CURSOR
 
 RECOMMENDATIONS = "Recommendations"
-KIND_TITLES = {
-    "strength": "Strengths",
-    "area_for_improvement": "Areas for improvement",
-    "finding": "Findings",
-}
 
 
 def sections(report: Report) -> list[tuple[str, str]]:

@@ -16,9 +16,10 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from probe.display import safe_text
-from probe.importers.model import RATINGS, Report, Standard
-from probe.store.read import QuestionStats
+from probe.output.text import safe_text
+from probe.domain.model import Report, Standard
+from probe.domain.ratings import RATINGS
+from probe.store.analysis import QuestionStats
 from probe.tui import render
 
 QUESTION_INDENT = 7

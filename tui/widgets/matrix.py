@@ -8,12 +8,12 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
-from probe.display import clean, safe_text
-from probe.store.read import RatingsMatrix
+from probe.domain.months import short_month
+from probe.output.text import clean, safe_text
+from probe.store.analysis import RatingsMatrix
 from probe.tui import render
 from probe.tui.messages import ChooseReport
 from probe.tui.widgets.keys import VIM_CURSOR
-from probe.tui.widgets.pdu_list import month_label
 
 LEGEND = Text.assemble(
     *(
@@ -73,7 +73,7 @@ class MatrixPane(Vertical):
         for summary, ratings in matrix.rows:
             table.add_row(
                 Text(clean(summary.pdu_name), no_wrap=True, overflow="ellipsis"),
-                safe_text(month_label(summary.fieldwork_month)),
+                safe_text(short_month(summary.fieldwork_month) or "–"),
                 *(render.rating(ratings.get(name), short=True) for name in matrix.columns),
                 key=str(summary.id),
             )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -14,7 +13,9 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import DataTable, Input, Static
 
-from probe.display import clean, safe_text
+from probe.domain.months import short_month
+from probe.domain.ratings import rating_order, score_label
+from probe.output.text import clean, safe_text
 from probe.store.read import ReportSummary
 from probe.tui import render
 from probe.tui.messages import LeftTop
@@ -43,7 +44,7 @@ SORTS = {
     "date": Sort("newest", lambda r: (_month_key(r), r.pdu_name.casefold()), reverse=True),
     "score": Sort("score", lambda r: (_score_key(r), r.pdu_name.casefold()), reverse=True),
     "rating": Sort(
-        "rating", lambda r: (render.rating_order(r.overall_rating), r.pdu_name.casefold())
+        "rating", lambda r: (rating_order(r.overall_rating), r.pdu_name.casefold())
     ),
 }
 EMPTY = "No reports in this database yet: add some with `probe import FILE...`."
@@ -54,14 +55,6 @@ SCORE_WIDTH = 5
 # table's inset in this widget (2) and its scrollbar gutter (2, kept even with no scrollbar, so a
 # long list never cuts the Score column).
 FIXED_COLUMNS_WIDTH = MONTH_WIDTH + render.SHORT_WIDTH + SCORE_WIDTH + 4 * 2 + 2 + 2
-
-
-def month_label(fieldwork_month: str | None) -> str:
-    """ "2025-09" -> "Sep 2025"."""
-    if not fieldwork_month:
-        return "–"
-    year, _, month = fieldwork_month.partition("-")
-    return f"{calendar.month_abbr[int(month)]} {year}" if month.isdigit() else fieldwork_month
 
 
 class ReportTable(DataTable):
@@ -202,9 +195,9 @@ class PduList(Vertical):
         for report in shown:
             table.add_row(
                 Text(clean(report.pdu_name), no_wrap=True, overflow="ellipsis"),
-                safe_text(month_label(report.fieldwork_month)),
+                safe_text(short_month(report.fieldwork_month) or "–"),
                 render.rating(report.overall_rating, short=True),
-                Text(render.score(report.score_points, report.score_max), justify="right"),
+                Text(score_label(report.score_points, report.score_max), justify="right"),
                 key=str(report.id),
             )
         if current is not None and str(current.id) in table.rows:

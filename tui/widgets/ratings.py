@@ -8,8 +8,8 @@ from textual import on
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from probe.display import safe_text
-from probe.importers.model import Report, Standard
+from probe.output.text import safe_text
+from probe.domain.model import Report, Standard
 from probe.tui import render
 from probe.tui.messages import ShowFindings
 from probe.tui.widgets.keys import VIM_CURSOR

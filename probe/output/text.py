@@ -1,4 +1,4 @@
-"""Render helpers shared by the CLI and the TUI.
+"""Text helpers shared by the CLI and the TUI.
 
 Report text is data, never markup: it goes into `rich.text.Text` as plain text, with control
 characters (escape sequences included) removed, so nothing in a report can style, link or
@@ -10,21 +10,21 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from probe.store.read import HIGHLIGHT_END, HIGHLIGHT_START
+from probe.domain.text import CONTROL
+from probe.store.search import HIGHLIGHT_END, HIGHLIGHT_START
 
 if TYPE_CHECKING:
     from rich.text import Text
 
 MATCH_STYLE = "bold underline"  # still visible under NO_COLOR
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # keeps tab and newline
 _WHITESPACE = re.compile(r"\s+")
 _MARKERS = re.compile(f"[{HIGHLIGHT_START}{HIGHLIGHT_END}]")
 
 
 def clean(value: object) -> str:
     """A value as printable text: None becomes "", control characters are dropped."""
-    return "" if value is None else _CONTROL.sub("", str(value))
+    return "" if value is None else CONTROL.sub("", str(value))
 
 
 def one_line(value: object) -> str:
@@ -56,3 +56,10 @@ def snippet_text(snippet: str) -> Text:
 def plain_snippet(snippet: str) -> str:
     """A search snippet without its HIGHLIGHT markers, on one line."""
     return one_line(_MARKERS.sub("", snippet))
+
+
+def console(stderr: bool = False):
+    """A Rich console that highlights nothing by itself: report text is never styled by guess."""
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False)

@@ -10,12 +10,10 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Framework = Literal["2021", "2024"]
-SourceFormat = Literal["web", "pdf"]
+SourceFormat = Literal["web", "pdf"]  # the layout family of the text (see importers.detect)
+FileFormat = Literal["text", "pdf", "html"]  # what the imported file was
 FindingKind = Literal["strength", "area_for_improvement", "finding"]
 AddresseeType = Literal["pdu", "region", "hmpps"]
-
-RATINGS = ("Outstanding", "Good", "Requires improvement", "Inadequate")
-"""Rating words, best first. The score gives 3, 2, 1, 0 points for them."""
 
 
 class ReportError(ValueError):
@@ -28,7 +26,7 @@ class Standard:
     name: str  # as the Ratings block gives it, e.g. "Staffing", "Court work"
     domain: int  # 1 or 2
     domain_name: str  # as the Ratings block gives it, without its number
-    rating: str | None  # one of RATINGS; None for the unrated 2.6 Outcomes
+    rating: str | None  # one of domain.ratings.RATINGS; None for the unrated 2.6 Outcomes
 
 
 @dataclass(frozen=True)
@@ -36,6 +34,7 @@ class KeyQuestion:
     standard_code: str
     question: str  # straight quotes, whitespace runs collapsed
     percent: int
+    page: int | None = None  # the PDF page it is printed on, when imported from a PDF
 
 
 @dataclass(frozen=True)
@@ -45,6 +44,7 @@ class Recommendation:
     addressee_type: AddresseeType
     text: str
     line: int  # 1-based line in the source text
+    page: int | None = None  # the PDF page it is printed on, when imported from a PDF
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,7 @@ class Finding:
     kind: FindingKind
     text: str  # bullet text; a quoted testimony that follows a bullet ending in ":" is appended
     line: int  # 1-based line in the source text
+    page: int | None = None  # the PDF page it is printed on, when imported from a PDF
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,8 @@ class Report:
     recommendations: list[Recommendation] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     headings: list[Heading] = field(default_factory=list)
+
+    source_format: FileFormat = "text"  # the file it was imported from
 
     # Things that could not be found or looked wrong, each a one-line sentence naming the field
     warnings: list[str] = field(default_factory=list)

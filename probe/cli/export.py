@@ -1,0 +1,59 @@
+"""`probe export`: every report as JSON, or the ratings of every report as CSV."""
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from probe.cli.app import app, fail, reading
+
+
+class ExportFormat(str, Enum):
+    json = "json"
+    csv = "csv"
+
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="json or csv.")] = (
+        ExportFormat.json
+    ),
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", dir_okay=False, help="Write here, not stdout.")
+    ] = None,
+) -> None:
+    """Export every report.
+
+    JSON: an array with one object per report: the headline fields (pdu, region, framework,
+    published, fieldwork_started, fieldwork_start_date, score_points, score_max,
+    overall_rating, chief_inspector, lead_inspector, cases_inspected, interviews, caseload,
+    source_name, format, warnings) and the lists standards, key_questions, recommendations,
+    findings (in report order) and headings.
+
+    CSV: one row per report: the headline fields, then one column per standard name
+    ("Leadership", "Staff", "Staffing", ...) holding that report's rating, empty when the
+    report's framework has no such standard.
+    """
+    from probe.output.export import ratings_csv, report_dict
+
+    with reading(ctx.obj) as reader:
+        if format is ExportFormat.json:
+            import json
+
+            text = json.dumps(
+                [report_dict(reader.report(s.id)) for s in reader.reports()],
+                ensure_ascii=False,
+                indent=2,
+            )
+        else:
+            text = ratings_csv(reader)
+    if out is None:
+        typer.echo(text, nl=format is ExportFormat.json)
+        return
+    try:
+        out.write_text(text + ("\n" if format is ExportFormat.json else ""), encoding="utf-8")
+    except OSError as error:
+        fail(f"cannot write {out}: {error.strerror}")

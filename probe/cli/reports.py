@@ -1,0 +1,61 @@
+"""`probe pdus` and `probe show`: the reports in the database, and one report."""
+
+import sys
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from probe.cli.app import app, complete_pdu, fail, reading
+
+if TYPE_CHECKING:
+    from probe.store.read import Reader, ReportSummary
+
+
+@app.command()
+def pdus(ctx: typer.Context) -> None:
+    """List every report: PDU, region, fieldwork month, overall rating and score."""
+    from probe.output import reports
+
+    with reading(ctx.obj) as reader:
+        summaries = reader.reports()
+    if sys.stdout.isatty():
+        reports.print_summaries_table(summaries)
+    else:
+        reports.print_summaries_tsv(summaries)
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    pdu: Annotated[
+        str,
+        typer.Argument(
+            help="A unique part of the PDU's name, any case.", autocompletion=complete_pdu
+        ),
+    ],
+) -> None:
+    """Show one PDU's latest report: ratings, key questions and recommendations.
+
+    Example: probe show durham
+    """
+    with reading(ctx.obj) as reader:
+        summary = pick_report(reader, pdu)
+        report = reader.report(summary.id)
+        stats = reader.key_question_stats(summary.id)
+    from probe.output.reports import print_report
+
+    print_report(report, stats)
+
+
+def pick_report(reader: "Reader", name_part: str) -> "ReportSummary":
+    """The latest report of the one PDU whose name contains `name_part` (an exact name wins)."""
+    matches = reader.find_reports(name_part)
+    names = sorted({summary.pdu_name for summary in matches})
+    exact = [name for name in names if name.casefold() == name_part.casefold()]
+    if exact:
+        names = exact
+    if not names:
+        fail(f"no PDU matches {name_part!r}; `probe pdus` lists them")
+    if len(names) > 1:
+        fail(f"{name_part!r} matches {len(names)} PDUs: {'; '.join(names)}")
+    return [summary for summary in matches if summary.pdu_name == names[0]][-1]

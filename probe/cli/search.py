@@ -1,0 +1,102 @@
+"""`probe search`: full-text search over findings and recommendations."""
+
+import sys
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from probe.cli.app import app, fail, reading
+from probe.domain.kinds import parse_kind
+
+if TYPE_CHECKING:
+    from probe.store.read import Reader
+
+
+class Kind(str, Enum):
+    strength = "strength"
+    improvement = "improvement"
+    finding = "finding"
+    recommendation = "recommendation"
+
+
+class Rating(str, Enum):
+    outstanding = "Outstanding"
+    good = "Good"
+    requires_improvement = "Requires improvement"
+    inadequate = "Inadequate"
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    query: Annotated[str, typer.Argument(help="Words to find, matched as a phrase.")],
+    raw: Annotated[
+        bool, typer.Option("--raw", help="Pass FTS5 syntax through: AND, OR, NOT, NEAR, pre*.")
+    ] = False,
+    pdu: Annotated[str | None, typer.Option(help="Only PDUs whose name contains this.")] = None,
+    standard: Annotated[
+        str | None, typer.Option(help="Standard code (2.1) or name (Assessment).")
+    ] = None,
+    kind: Annotated[Kind | None, typer.Option(help="Only this kind of finding.")] = None,
+    rating: Annotated[
+        Rating | None,
+        typer.Option(case_sensitive=False, help="Only findings of standards rated this."),
+    ] = None,
+    since: Annotated[
+        int | None, typer.Option(min=1990, max=2100, help="Only fieldwork in this year or later.")
+    ] = None,
+    limit: Annotated[int, typer.Option(min=1, help="Show at most this many hits.")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array of hits.")] = False,
+) -> None:
+    """Search findings and recommendations, best matches first.
+
+    Words match as a phrase, stemmed: "home visit" also finds "home visits". Quote parts to
+    find several phrases anywhere: '"home visits" police'. --raw takes SQLite FTS5 syntax.
+
+    On a terminal hits show as a table; piped, as tab-separated lines (pdu, fieldwork,
+    section, section heading, kind, text) with the hit count on stderr.
+
+    Examples:
+
+      probe search "home visits"
+
+      probe search "domestic abuse" --kind improvement --since 2024
+
+      probe search --raw 'safeguard* NOT police' --pdu gwent --json
+    """
+    if not query.strip():
+        fail('nothing to search for: give some words, e.g. probe search "home visits"')
+    with reading(ctx.obj) as reader:
+        if standard is not None:
+            check_standard(reader, standard)
+        result = reader.search(
+            query,
+            raw=raw,
+            pdu=pdu,
+            standard=standard,
+            kind=parse_kind(kind.value) if kind else None,
+            rating=rating.value if rating else None,
+            since=since,
+            limit=limit,
+        )
+    if result.all_words:
+        typer.echo("probe: no text has these words as a phrase; showing texts with all of them", err=True)
+    from probe.output import hits
+
+    if as_json:
+        hits.print_json(result.hits)
+    elif sys.stdout.isatty():
+        hits.print_table(result.hits, result.total)
+    else:
+        hits.print_tsv(result.hits)
+        typer.echo(hits.count_line(len(result.hits), result.total), err=True)
+
+
+def check_standard(reader: "Reader", standard: str) -> None:
+    """An unknown --standard is a typo to point out, not a reason for zero hits."""
+    known = reader.standards()
+    wanted = standard.casefold()
+    if not any(code == standard or name.casefold().startswith(wanted) for code, name in known):
+        names = ", ".join(dict.fromkeys(name for _, name in known))
+        fail(f"no standard matches {standard!r}: give a code such as 2.1, or one of {names}")

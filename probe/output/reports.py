@@ -1,0 +1,110 @@
+"""One report, and the list of reports, for a terminal (Rich) or a pipe (tab-separated)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import typer
+
+from probe.domain.ratings import score_label
+from probe.output.text import console, one_line, safe_text
+
+if TYPE_CHECKING:
+    from probe.domain.model import Report
+    from probe.store.analysis import QuestionStats
+    from probe.store.read import ReportSummary
+
+
+def summary_row(summary: ReportSummary) -> tuple[str, ...]:
+    return (
+        summary.pdu_name,
+        summary.region or "",
+        summary.fieldwork_started or "",
+        summary.overall_rating or "",
+        score_label(summary.score_points, summary.score_max, missing=""),
+    )
+
+
+def print_summaries_tsv(summaries: list[ReportSummary]) -> None:
+    for summary in summaries:
+        typer.echo("\t".join(one_line(field) for field in summary_row(summary)))
+
+
+def print_summaries_table(summaries: list[ReportSummary]) -> None:
+    from rich import box
+    from rich.table import Table
+
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    for name in ("PDU", "Region", "Fieldwork", "Rating", "Score"):
+        table.add_column(name, justify="right" if name == "Score" else "left")
+    for summary in summaries:
+        table.add_row(*(safe_text(field) for field in summary_row(summary)))
+    console().print(table)
+
+
+def print_report(report: Report, stats: list[QuestionStats]) -> None:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    out = console()
+    out.print(safe_text(report.pdu, style="bold"))
+    facts = [
+        ("Region", report.region),
+        ("Fieldwork", report.fieldwork_started),
+        ("Published", report.published),
+        ("Overall", f"{report.overall_rating or '?'} ({score_label(report.score_points, report.score_max, missing='')})"),
+        ("Framework", report.framework),
+    ]  # fmt: skip
+    for label, value in facts:
+        if value:
+            out.print(Text(f"{label + ':':<11}") + safe_text(value))
+
+    ratings = Table(title="Ratings", box=box.SIMPLE_HEAD, pad_edge=False, title_justify="left")
+    for name in ("Standard", "Name", "Rating"):
+        ratings.add_column(name)
+    for standard in report.standards:
+        ratings.add_row(
+            safe_text(standard.code), safe_text(standard.name), safe_text(standard.rating or "-")
+        )
+    out.print(ratings)
+
+    questions = Table(title="Key questions", box=box.SIMPLE_HEAD, pad_edge=False, title_justify="left")
+    for name in ("Std", "Question", "%", "Median"):
+        questions.add_column(name, justify="right" if name in ("%", "Median") else "left")
+    for stat in stats:
+        questions.add_row(
+            safe_text(stat.standard_code),
+            safe_text(stat.question),
+            safe_text(f"{stat.percent}{' *' if stat.drives_rating else ''}"),
+            safe_text(f"{stat.median:g}"),
+        )
+    out.print(questions)
+    out.print(
+        Text(
+            "* the lowest of its rated standard: the rating follows its band unless inspectors\n"
+            "  used their judgement. Median: across every report asking the same question.",
+            style="dim",
+        )
+    )
+
+    out.print(Text("\nRecommendations", style="italic"))
+    addressee = None
+    recommendations = Table.grid(padding=(0, 1))
+    recommendations.add_column(justify="right")
+    recommendations.add_column()
+    for recommendation in report.recommendations:
+        if recommendation.addressee != addressee:
+            addressee = recommendation.addressee
+            recommendations.add_row("", safe_text(f"{addressee} should:", style="bold"))
+        recommendations.add_row(f"{recommendation.number}.", safe_text(recommendation.text))
+    out.print(recommendations)
+
+    if report.warnings:
+        out.print(Text("\nImport warnings (what probe could not find or check)", style="italic"))
+        warnings = Table.grid(padding=(0, 1))
+        warnings.add_column()
+        warnings.add_column()
+        for warning in report.warnings:
+            warnings.add_row(" !", safe_text(warning))
+        out.print(warnings)
