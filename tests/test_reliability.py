@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import pty
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -15,6 +16,7 @@ import pytest
 
 from conftest import REPO, build_db, probe_process
 from gold import STEMS, gold_report
+from other_user import Nobody
 
 # A writer that keeps adding new reports and replacing them with shorter versions, and
 # readers that check every report they see is whole: its findings count is the one written
@@ -23,6 +25,7 @@ WRITER = """
 import dataclasses, sys
 sys.path.insert(0, "tests")
 from gold import STEMS, gold_report
+from other_user import Nobody
 from probe.store.write import import_report, open_db
 db = open_db(sys.argv[1])
 base = gold_report(STEMS[1])
@@ -94,19 +97,16 @@ def read_only_db(seeded_db_template):
     folder.rmdir()
 
 
-@contextlib.contextmanager
-def without_root():
-    """Root ignores file modes, so a test running as root reads as `nobody` meanwhile."""
+@pytest.fixture(scope="session")
+def as_another_user():
+    """Run the CLI in a real process that file modes apply to: `nobody` when the tests run as
+    root (root ignores them), else ourselves."""
     if os.geteuid() != 0:
-        yield
+        yield probe_process
         return
-    os.setegid(65534)
-    os.seteuid(65534)
-    try:
-        yield
-    finally:
-        os.seteuid(0)
-        os.setegid(0)
+    other = Nobody()
+    yield other.run
+    other.remove()
 
 
 @pytest.mark.parametrize(
@@ -118,21 +118,23 @@ def without_root():
         (["export", "--format", "csv"], "Gwent PDU"),
     ],
 )
-def test_a_read_only_database_still_reads(cli, read_only_db, command, expected):
+def test_a_read_only_database_still_reads(as_another_user, read_only_db, command, expected):
     before = read_only_db.read_bytes()
-    with without_root():
-        result = cli("--db", read_only_db, *command)
-    assert result.exit_code == 0, result.stderr
+    result = as_another_user("--db", read_only_db, *command)
+    assert result.returncode == 0, result.stderr
     assert expected in result.stdout
     assert read_only_db.read_bytes() == before
     assert [p.name for p in read_only_db.parent.iterdir()] == ["probe.db"]
 
 
-def test_import_into_a_read_only_database_says_so(cli, read_only_db):
+def test_import_into_a_read_only_database_says_so(as_another_user, read_only_db):
     before = read_only_db.read_bytes()
-    with without_root():
-        result = cli("--db", read_only_db, "import", REPO / "probe" / "corpus")
-    assert result.exit_code == 1
+    reports = Path(tempfile.mkdtemp(prefix="probe-reports-"))  # one the other user can read
+    shutil.copy(REPO / "probe" / "corpus" / f"{STEMS[0]}.txt", reports)
+    reports.chmod(0o755)
+    result = as_another_user("--db", read_only_db, "import", reports)
+    shutil.rmtree(reports)
+    assert result.returncode == 1
     assert result.stderr.splitlines() == [
         f"probe: cannot write to {read_only_db}: it is read-only for you"
     ]
