@@ -1,0 +1,86 @@
+"""The importer at its edges: exact line numbers, the top percentage, ties between family
+signals, and Unicode line separators. Each test here was written against a one-line fault
+planted in importers/ that the rest of the suite let through."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from gold import STEMS, load, seed_text
+from probe.importers import parse_report
+from probe.importers.detect import framework, source_format
+from probe.importers.ratings import RatingRow, RatingsBlock
+
+WEB = "000_a39e1c12cc83704c"
+
+
+@cache
+def parsed(stem: str):
+    return parse_report(seed_text(stem), source_name=f"{stem}.txt")
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_finding_lines_match_gold(stem):
+    assert [f.line for f in parsed(stem).findings] == [f["line"] for f in load(stem)["findings"]]
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_recommendation_lines_match_gold(stem):
+    gold = load(stem)["recommendations"]
+    assert [r.line for r in parsed(stem).recommendations] == [r["line"] for r in gold]
+
+
+def test_a_key_question_at_100_percent_is_kept():
+    text = seed_text(WEB).replace("keeping other people safe?29%", "keeping other people safe?100%")
+    report = parse_report(text)
+    want = [100 if q.percent == 29 else q.percent for q in parsed(WEB).key_questions]  # the one 29%
+    assert [q.percent for q in report.key_questions] == want and want.count(100) == 1
+    assert not [w for w in report.warnings if "percentage" in w]
+
+
+def test_a_key_question_at_101_percent_is_named_not_kept():
+    text = seed_text(WEB).replace("keeping other people safe?29%", "keeping other people safe?101%")
+    report = parse_report(text)
+    assert "line 177: key-question percentage 101% is over 100" in report.warnings
+    assert len(report.key_questions) == 11
+
+
+def seven_rated_rows() -> list[RatingRow]:
+    return [RatingRow(code, "Name", "Good") for code in ("1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4")]
+
+
+# A tie goes the way no signal at all goes: to the 2024 framework and the PDF layout.
+def test_a_framework_tie_goes_to_2024_and_says_so():
+    ratings = RatingsBlock(score=(10, 27), rows=seven_rated_rows())  # one signal each way
+    assert framework(ratings, []) == (
+        "2024",
+        ["framework signals disagree: 2021 (score out of 27) against 2024 (7 rated standards); using 2024"],
+    )
+
+
+def test_a_layout_tie_goes_to_pdf_and_says_so():
+    ratings = RatingsBlock(glued=True, split=True)  # one signal each way
+    assert source_format([], ratings, []) == (
+        "pdf",
+        ["format signals disagree: web (labels glued to values in the Ratings block) against "
+         "pdf (ratings on their own lines); using pdf"],
+    )  # fmt: skip
+
+
+def test_one_signal_more_wins_over_a_tie():
+    ratings = RatingsBlock(score=(10, 27), rows=seven_rated_rows()[:1] * 9)  # 27 and nine rated
+    assert framework(ratings, [])[0] == "2021"
+
+
+def test_unicode_line_separators_do_not_move_lines():
+    plain = parsed(WEB)
+    first = plain.findings[0]
+    words = first.text.split(" ")
+    separated = " ".join(words[:3]) + "\u2028" + " ".join(words[3:5]) + "\u2029" + " ".join(words[5:])
+    report = parse_report(seed_text(WEB).replace(first.text, separated, 1))
+    assert report.text.count("\n") == plain.text.count("\n")
+    assert [f.line for f in report.findings] == [f.line for f in plain.findings]
+    assert report.findings[0].text == first.text  # each separator became a space
+    assert report.text.split("\n")[first.line - 1] == plain.text.split("\n")[first.line - 1]
