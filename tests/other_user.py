@@ -33,6 +33,8 @@ def nobody() -> int:
 
 
 def readable_file(source: Path, target: Path) -> None:
+    if target.exists():  # a package laid out inside another one is copied once
+        return
     target.parent.mkdir(parents=True, exist_ok=True)
     if source.stat().st_mode & 0o004:
         try:
@@ -75,7 +77,10 @@ def build_readable_python(root: Path) -> list[str]:
     stdlib = Path(sysconfig.get_paths(vars={"installed_base": str(base), "base": str(base)})["stdlib"])
     readable_tree(stdlib, root / stdlib.relative_to(base), skip=NOT_NEEDED)
     site = root / "site"
-    for name in runtime_distributions("hmip-probe", set()) - {"hmip-probe"}:
+    needed = runtime_distributions("hmip-probe", set())
+    if "mutmut" in sys.modules:  # mutation testing: mutated code imports mutmut's trampoline
+        runtime_distributions("mutmut", needed)
+    for name in needed - {"hmip-probe"}:
         distribution = metadata.distribution(name)
         for file in distribution.files or []:
             source = Path(distribution.locate_file(file))
