@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -80,6 +81,46 @@ def test_searching_while_another_process_imports(seeded_db, tmp_path):
     with sqlite3.connect(seeded_db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert conn.execute("SELECT count(*) FROM reports").fetchone()[0] == 5 + 25
+
+
+# An importer that opens the database, says it is ready, waits for the word, then imports 20
+# reports of its own as fast as it can.
+IMPORTER = """
+import dataclasses, sys, time
+from pathlib import Path
+sys.path.insert(0, "tests")
+from gold import STEMS, gold_report
+from probe.store.write import import_report, open_db
+path, name, folder = sys.argv[1], sys.argv[2], Path(sys.argv[3])
+db = open_db(path)
+(folder / f"ready-{name}").write_text("")
+while not (folder / "go").exists():
+    time.sleep(0.005)
+base = gold_report(STEMS[0])
+for i in range(20):
+    import_report(db, dataclasses.replace(base, pdu=f"{name} {i} PDU", source_sha256=f"{name}-{i}"))
+print("imported", i + 1)
+"""
+
+
+def test_two_importers_writing_at_once_both_finish(seeded_db, tmp_path):
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    importers = [
+        subprocess.Popen([sys.executable, "-c", IMPORTER, seeded_db, name, tmp_path], cwd=REPO, env=env,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for name in ("First", "Second")
+    ]  # fmt: skip
+    deadline = time.monotonic() + 60
+    while not all((tmp_path / f"ready-{name}").exists() for name in ("First", "Second")):
+        assert time.monotonic() < deadline and all(p.poll() is None for p in importers)
+        time.sleep(0.01)
+    (tmp_path / "go").write_text("")  # both start writing together
+    for importer in importers:
+        stdout, stderr = importer.communicate(timeout=120)
+        assert (importer.returncode, stdout, stderr) == (0, "imported 20\n", "")
+    with contextlib.closing(sqlite3.connect(seeded_db)) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("SELECT count(*) FROM reports").fetchone()[0] == 5 + 2 * 20
 
 
 @pytest.fixture

@@ -1,0 +1,104 @@
+"""The store at its edges: band thresholds, the guard against shorter texts, and transactions.
+Each test here was written against a one-line fault planted in store/ that the rest of the
+suite let through."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import sqlite3
+
+import pytest
+
+from gold import STEMS, gold_report
+from probe.importers.model import KeyQuestion, Report, Standard
+from probe.store.read import Reader, StoreError
+from probe.store.write import WouldLoseData, build_database, import_report, open_db
+
+GWENT = STEMS[4]
+
+# percent -> band, at each side of every threshold (80, 65, 50) and at the ends
+BANDS = {
+    0: "Inadequate", 49: "Inadequate", 50: "Requires improvement", 64: "Requires improvement",
+    65: "Good", 79: "Good", 80: "Outstanding", 100: "Outstanding",
+}  # fmt: skip
+
+
+def small_report(percents) -> Report:
+    """A hand-made report: one rated standard with one key question per percent."""
+    return Report(
+        source_name="small.txt", source_sha256="small", text="A small report.\n", format="web",
+        framework="2024", pdu="Small PDU", fieldwork_started="May 2025",
+        standards=[Standard("1.1", "Leadership", 1, "Organisational arrangements", "Good")],
+        key_questions=[KeyQuestion("1.1", f"Question at {p}%?", p) for p in percents],
+    )  # fmt: skip
+
+
+def test_key_question_bands_change_exactly_at_their_thresholds(tmp_path):
+    build_database(tmp_path / "small.db", [small_report(BANDS)])
+    with Reader(tmp_path / "small.db") as reader:
+        (summary,) = reader.reports()
+        stats = reader.key_question_stats(summary.id)
+    assert {stat.percent: stat.band for stat in stats} == BANDS
+    assert [stat.drives_rating for stat in stats] == [p == 0 for p in BANDS]  # the lowest drives
+
+
+@pytest.mark.parametrize("part", ["standards", "key_questions", "recommendations", "findings"])
+def test_a_text_with_one_item_fewer_of_any_counted_part_is_refused(seeded_db, part):
+    full = gold_report(GWENT)
+    stored = len(getattr(full, part))
+    cut = dataclasses.replace(full, source_sha256="cut", **{part: getattr(full, part)[:-1]})
+    db = open_db(seeded_db)
+    with pytest.raises(WouldLoseData, match=f"only {stored - 1} of {stored} {part.replace('_', ' ')};"):
+        import_report(db, cut)
+    assert not db.conn.in_transaction
+    db.close()
+    with Reader(seeded_db) as reader:
+        (gwent,) = reader.find_reports("gwent")
+        assert len(getattr(reader.report(gwent.id), part)) == stored
+
+
+def test_a_failed_write_leaves_the_connection_ready_for_the_next(seeded_db):
+    full = gold_report(GWENT)
+    broken = dataclasses.replace(full, pdu="Broken PDU", source_sha256="broken",
+                                 findings=[dataclasses.replace(full.findings[0], text=None)])  # fmt: skip
+    db = open_db(seeded_db)
+    with pytest.raises(StoreError, match="NOT NULL"):
+        import_report(db, broken)
+    assert not db.conn.in_transaction  # rolled back, not left open
+    fine = dataclasses.replace(full, pdu="Fine PDU", source_sha256="fine")
+    assert import_report(db, fine) == "imported"
+    with Reader(seeded_db) as reader:  # another connection sees it while `db` is still open
+        assert [s.pdu for s in reader.find_reports("fine")] == ["Fine PDU"]
+        assert reader.find_reports("broken") == []
+    db.close()
+
+
+def another_writer_can_start(path) -> bool:
+    with contextlib.closing(sqlite3.connect(path, timeout=0, isolation_level=None)) as other:
+        try:
+            other.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError:
+            return False
+        other.execute("ROLLBACK")
+        return True
+
+
+def test_an_import_holds_the_write_lock_before_it_reads(seeded_db):
+    """BEGIN IMMEDIATE: with a plain BEGIN two importers can both read, and the second to
+    write then fails at once on its stale snapshot instead of waiting its turn."""
+    db = open_db(seeded_db)
+    seen = []
+
+    def at_each_statement(sql: str) -> None:
+        if seen == ["began"]:  # the first statement after BEGIN: is the lock already held?
+            seen.append(another_writer_can_start(seeded_db))
+        if sql.startswith("BEGIN") and not seen:
+            seen.append("began")
+
+    db.conn.set_trace_callback(at_each_statement)
+    import_report(db, dataclasses.replace(gold_report(GWENT), pdu="Locked PDU", source_sha256="l"))
+    db.conn.set_trace_callback(None)
+    db.close()
+    assert seen == ["began", False]
+    assert another_writer_can_start(seeded_db)  # and let go after
