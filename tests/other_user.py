@@ -84,7 +84,7 @@ def build_readable_python(root: Path) -> list[str]:
         distribution = metadata.distribution(name)
         for file in distribution.files or []:
             source = Path(distribution.locate_file(file))
-            if ".." not in file.parts and not file.parts[0].endswith(".dist-info") and source.is_file():
+            if ".." not in file.parts and source.is_file():
                 readable_file(source, site / file)
     for package in PROBE_PACKAGES:
         readable_tree(Path(import_module(package).__file__).parent, site.joinpath(*package.split(".")),
