@@ -4,11 +4,10 @@ planted in importers/ that the rest of the suite let through."""
 
 from __future__ import annotations
 
-from functools import cache
 
 import pytest
 
-from gold import STEMS, load, seed_text
+from gold import STEMS, cached, load, seed_text
 from probe.importers import parse_report
 from probe.importers.detect import framework, source_format
 from probe.importers.ratings import RatingRow, RatingsBlock
@@ -16,7 +15,7 @@ from probe.importers.ratings import RatingRow, RatingsBlock
 WEB = "000_a39e1c12cc83704c"
 
 
-@cache
+@cached
 def parsed(stem: str):
     return parse_report(seed_text(stem), source_name=f"{stem}.txt")
 
