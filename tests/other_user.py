@@ -106,6 +106,7 @@ class Nobody:
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"), "NO_COLOR": "1", "HOME": str(self.root),
             "PYTHONHOME": str(self.root), "PYTHONPATH": str(self.root / "site"),
             "LD_LIBRARY_PATH": str(self.root / sys.platlibdir),
+            **{name: value for name, value in os.environ.items() if name == "MUTANT_UNDER_TEST"},
         }  # fmt: skip
         return subprocess.run([*self.python, "-m", "probe", *map(str, args)], env=env, cwd=self.root,
                               user=nobody(), group=nobody(), extra_groups=[],

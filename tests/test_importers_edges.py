@@ -4,11 +4,13 @@ planted in importers/ that the rest of the suite let through."""
 
 from __future__ import annotations
 
+import codecs
+
 
 import pytest
 
 from gold import STEMS, cached, load, seed_text
-from probe.importers import parse_report
+from probe.importers import ReportError, parse_report, read_report
 from probe.importers.detect import framework, source_format
 from probe.importers.ratings import RatingRow, RatingsBlock
 
@@ -83,3 +85,28 @@ def test_unicode_line_separators_do_not_move_lines():
     assert [f.line for f in report.findings] == [f.line for f in plain.findings]
     assert report.findings[0].text == first.text  # each separator became a space
     assert report.text.split("\n")[first.line - 1] == plain.text.split("\n")[first.line - 1]
+
+
+@pytest.mark.parametrize(
+    ("size", "limit", "message"),
+    [
+        (1024 * 1024, 1024 * 1024 - 1, "file is 1.0 MB (1,048,576 bytes), over the 1,048,575 bytes limit"),
+        (100 * 1024 * 1024 + 1, 100 * 1024 * 1024,
+         "file is 100.0 MB (104,857,601 bytes), over the 100.0 MB (104,857,600 bytes) limit"),
+    ],
+)  # fmt: skip
+def test_sizes_switch_to_megabytes_at_one_mebibyte(tmp_path, size, limit, message):
+    path = tmp_path / "big.txt"
+    with path.open("wb") as handle:
+        handle.truncate(size)  # sparse: nothing is written
+    with pytest.raises(ReportError) as refused:
+        read_report(path, max_bytes=limit)
+    assert str(refused.value) == message
+
+
+def test_a_broken_utf16_file_is_named(tmp_path):
+    path = tmp_path / "broken.txt"
+    path.write_bytes(codecs.BOM_UTF16_LE + "Report".encode("utf-16-le") + b"\x00\xd8")  # lone surrogate
+    with pytest.raises(ReportError) as refused:
+        read_report(path)
+    assert str(refused.value) == "binary file (a broken UTF-16 text), not report text"

@@ -102,3 +102,19 @@ def test_an_import_holds_the_write_lock_before_it_reads(seeded_db):
     db.close()
     assert seen == ["began", False]
     assert another_writer_can_start(seeded_db)  # and let go after
+
+
+def test_a_replacement_leaves_only_the_new_versions_parts(seeded_db):
+    full = gold_report(GWENT)
+    new = dataclasses.replace(full, source_sha256="new", **{
+        part: getattr(full, part)[: len(getattr(full, part)) // 2]
+        for part in ("standards", "key_questions", "recommendations", "findings", "headings")
+    })  # fmt: skip
+    db = open_db(seeded_db)
+    assert import_report(db, new, force=True) == "replaced"
+    db.close()
+    with contextlib.closing(sqlite3.connect(seeded_db)) as conn:
+        (report_id,) = conn.execute("SELECT id FROM reports WHERE pdu = 'Gwent PDU'").fetchone()
+        for part in ("standards", "key_questions", "recommendations", "findings", "headings"):
+            stored = conn.execute(f"SELECT count(*) FROM {part} WHERE report_id = ?", [report_id])
+            assert stored.fetchone()[0] == len(getattr(new, part)), part
