@@ -110,3 +110,11 @@ def test_a_broken_utf16_file_is_named(tmp_path):
     with pytest.raises(ReportError) as refused:
         read_report(path)
     assert str(refused.value) == "binary file (a broken UTF-16 text), not report text"
+
+
+def test_a_file_of_exactly_the_limit_is_read_whole(tmp_path):
+    path = tmp_path / "exact.txt"
+    path.write_text(seed_text(WEB), encoding="utf-8")
+    report = read_report(path, max_bytes=path.stat().st_size)
+    assert report == read_report(path)
+    assert report.text == seed_text(WEB)

@@ -10,7 +10,8 @@ import sqlite3
 
 import pytest
 
-from gold import STEMS, gold_report
+from gold import STEMS, gold_report, seed_text
+from probe.importers import parse_report
 from probe.importers.model import KeyQuestion, Report, Standard
 from probe.store.read import Reader, StoreError
 from probe.store.write import WouldLoseData, build_database, import_report, open_db
@@ -118,3 +119,22 @@ def test_a_replacement_leaves_only_the_new_versions_parts(seeded_db):
         for part in ("standards", "key_questions", "recommendations", "findings", "headings"):
             stored = conn.execute(f"SELECT count(*) FROM {part} WHERE report_id = ?", [report_id])
             assert stored.fetchone()[0] == len(getattr(new, part)), part
+
+
+def test_a_report_reads_back_exactly_as_written_then_as_replaced(tmp_path):
+    report = parse_report(seed_text(GWENT), source_name="gwent.txt")
+    assert report.warnings  # they are stored too
+    path = tmp_path / "one.db"
+    build_database(path, [report])
+    with Reader(path) as reader:
+        (summary,) = reader.reports()
+        assert reader.report(summary.id) == report
+    changed = dataclasses.replace(report, source_sha256="changed", warnings=["a changed warning"],
+                                  text=report.text.replace("Gwent", "Gwent!"), caseload=1)  # fmt: skip
+    db = open_db(path)
+    assert import_report(db, changed) == "replaced"
+    assert import_report(db, changed) == "unchanged"
+    db.close()
+    with Reader(path) as reader:
+        assert [s.id for s in reader.reports()] == [summary.id]
+        assert reader.report(summary.id) == changed
