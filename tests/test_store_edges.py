@@ -138,3 +138,16 @@ def test_a_report_reads_back_exactly_as_written_then_as_replaced(tmp_path):
     with Reader(path) as reader:
         assert [s.id for s in reader.reports()] == [summary.id]
         assert reader.report(summary.id) == changed
+
+
+def test_the_database_itself_refuses_a_second_row_for_one_inspection(seeded_db):
+    """A safety net under import_report's own check, for any other writer."""
+    row = {
+        "pdu": "P", "pdu_name": "P", "framework": "2024", "format": "web", "source_name": "s",
+        "source_sha256": "h", "text_zlib": b"", "warnings": "[]", "imported_at": "now",
+    }  # fmt: skip
+    with contextlib.closing(sqlite3.connect(seeded_db)) as conn:
+        row["inspection_key"] = conn.execute("SELECT inspection_key FROM reports").fetchone()[0]
+        insert = f"INSERT INTO reports ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})"
+        with pytest.raises(sqlite3.IntegrityError, match="UNIQUE constraint failed: reports.inspection_key"):
+            conn.execute(insert, list(row.values()))
