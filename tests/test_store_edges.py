@@ -151,3 +151,42 @@ def test_the_database_itself_refuses_a_second_row_for_one_inspection(seeded_db):
         insert = f"INSERT INTO reports ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})"
         with pytest.raises(sqlite3.IntegrityError, match="UNIQUE constraint failed: reports.inspection_key"):
             conn.execute(insert, list(row.values()))
+
+
+# What every stored row must have: the database refuses a row without it, whoever writes.
+REQUIRED = {
+    "reports": ["inspection_key", "pdu", "pdu_name", "framework", "format", "source_name",
+                "source_sha256", "text_zlib", "warnings", "imported_at"],
+    "standards": ["report_id", "position", "code", "name", "domain", "domain_name"],
+    "key_questions": ["report_id", "position", "standard_code", "question", "percent"],
+    "recommendations": ["report_id", "number", "addressee", "addressee_type", "text", "line"],
+    "findings": ["report_id", "position", "section", "section_heading", "kind", "text", "line"],
+    "headings": ["report_id", "position", "title", "line", "level"],
+}  # fmt: skip
+
+
+def copy_of_a_row(conn, table: str, **changes) -> None:
+    """Insert a copy of the table's first row, with new values where they must be unique."""
+    cursor = conn.execute(f"SELECT * FROM {table} LIMIT 1")
+    row = dict(zip([column[0] for column in cursor.description], cursor.fetchone()))
+    unique = {"id": None, "inspection_key": "copy", "position": 999, "code": "9.9"}
+    row.update({name: value for name, value in unique.items() if name in row}, **changes)
+    insert = f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})"
+    conn.execute(insert, list(row.values()))
+
+
+@pytest.mark.parametrize(("table", "column"), [(t, c) for t, columns in REQUIRED.items() for c in columns])
+def test_the_database_refuses_a_row_without_a_required_value(seeded_db, table, column):
+    with contextlib.closing(sqlite3.connect(seeded_db)) as conn:
+        with pytest.raises(sqlite3.IntegrityError, match=f"NOT NULL constraint failed: {table}.{column}$"):
+            copy_of_a_row(conn, table, **{column: None})
+        copy_of_a_row(conn, table)  # the copy itself is fine
+
+
+@pytest.mark.parametrize("table", [table for table in REQUIRED if table != "reports"])
+def test_the_database_refuses_a_row_of_no_report(seeded_db, table):
+    with contextlib.closing(sqlite3.connect(seeded_db)) as conn:
+        conn.execute("PRAGMA foreign_keys = ON")
+        with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY constraint failed"):
+            copy_of_a_row(conn, table, report_id=999_999)
+        copy_of_a_row(conn, table)
