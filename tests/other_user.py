@@ -16,13 +16,18 @@ import subprocess
 import sys
 import sysconfig
 import tempfile
+import tomllib
 from importlib import import_module, metadata
 from pathlib import Path
 
 from packaging.requirements import Requirement
 
 NOT_NEEDED = {"site-packages", "test", "idlelib", "tkinter", "turtledemo", "ensurepip", "lib2to3"}
-PROBE_PACKAGES = ["probe", "probe.importers", "probe.store", "probe.tui"]
+
+def probe_packages() -> list[str]:
+    """probe's top-level packages (probe, probe.importers, ...), as pyproject.toml maps them."""
+    pyproject = tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text())
+    return list(pyproject["tool"]["setuptools"]["package-dir"])
 
 
 def nobody() -> int:
@@ -86,7 +91,7 @@ def build_readable_python(root: Path) -> list[str]:
             source = Path(distribution.locate_file(file))
             if ".." not in file.parts and source.is_file():
                 readable_file(source, site / file)
-    for package in PROBE_PACKAGES:
+    for package in probe_packages():
         readable_tree(Path(import_module(package).__file__).parent, site.joinpath(*package.split(".")),
                       skip={"__pycache__"})  # fmt: skip
     for folder, _, _ in os.walk(root):

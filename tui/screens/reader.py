@@ -32,6 +32,8 @@ class ReportText(TextArea):
         Binding("end,ctrl+end", "text_end", "Bottom", show=False),
     ]
 
+    _pinned_row: int | None = None  # a row to keep near the top (pin_row)
+
     def action_text_start(self) -> None:
         self.move_cursor((0, 0))
         self.scroll_home(animate=False)
@@ -39,8 +41,6 @@ class ReportText(TextArea):
     def action_text_end(self) -> None:
         self.move_cursor((self.document.line_count - 1, 0))
         self.scroll_end(animate=False)
-
-    _pinned_row: int | None = None
 
     def pin_row(self, row: int) -> None:
         """Keep `row` two lines below the top until the cursor leaves it.
