@@ -190,3 +190,39 @@ def test_the_database_refuses_a_row_of_no_report(seeded_db, table):
         with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY constraint failed"):
             copy_of_a_row(conn, table, report_id=999_999)
         copy_of_a_row(conn, table)
+
+
+def another_sqlite_file(path) -> None:
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        conn.execute("CREATE TABLE notes (text)")
+
+
+def schema(version: int):
+    """A probe database stamped with another schema version."""
+
+    def make(path) -> None:
+        build_database(path, [small_report([50])])
+        with contextlib.closing(sqlite3.connect(path)) as conn:
+            conn.execute(f"PRAGMA user_version = {version}")
+
+    return make
+
+
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [
+        (lambda path: path.write_bytes(b""), "an empty database"),
+        (lambda path: path.write_bytes(b"GIF89a" + bytes(200)), "not a SQLite database"),
+        (another_sqlite_file, "a SQLite database but not a probe database"),
+        (schema(1), "made by an older probe (schema 1, this probe reads 2); move it aside and import "
+                    "your reports again, or use another --db"),
+        (schema(3), "made by a newer probe (schema 3, this probe reads 2); upgrade probe or use another --db"),
+        (lambda path: None, "no such database (`probe --db PATH import FILES` creates one)"),
+    ],
+)  # fmt: skip
+def test_a_file_the_reader_cannot_use_is_named_with_the_reason(tmp_path, make, reason):
+    path = tmp_path / "odd.db"
+    make(path)
+    with pytest.raises(StoreError) as refused:
+        Reader(path)
+    assert str(refused.value) == f"{path}: {reason}"
