@@ -222,3 +222,14 @@ def test_searches_from_several_threads_on_one_reader_take_turns(seeded_db_templa
     reader.close()
     assert len(outcomes) == 400 and set(outcomes) <= {True, "interrupted"}
     assert True in outcomes
+
+
+def test_limit_zero_counts_without_hits(reader):
+    result = reader.search("home visits", limit=0)
+    assert (result.hits, result.total) == ([], 5)
+
+
+def test_each_hit_names_the_line_its_text_is_on(reader):
+    for hit in reader.search("home visits").hits:
+        line = reader.report(hit.report_id).text.split("\n")[hit.line - 1]
+        assert " ".join(hit.text.split()[:6]) in " ".join(line.split())
