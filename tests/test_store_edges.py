@@ -140,13 +140,20 @@ def test_a_report_reads_back_exactly_as_written_then_as_replaced(tmp_path):
         assert reader.report(summary.id) == changed
 
 
-def test_the_database_itself_refuses_a_second_row_for_one_inspection(seeded_db):
+@pytest.fixture
+def new_db(tmp_path):
+    """A database created in the test itself (mutmut then links these tests to the schema)."""
+    build_database(tmp_path / "new.db", [gold_report(GWENT)])
+    return tmp_path / "new.db"
+
+
+def test_the_database_itself_refuses_a_second_row_for_one_inspection(new_db):
     """A safety net under import_report's own check, for any other writer."""
     row = {
         "pdu": "P", "pdu_name": "P", "framework": "2024", "format": "web", "source_name": "s",
         "source_sha256": "h", "text_zlib": b"", "warnings": "[]", "imported_at": "now",
     }  # fmt: skip
-    with contextlib.closing(sqlite3.connect(seeded_db)) as conn:
+    with contextlib.closing(sqlite3.connect(new_db)) as conn:
         row["inspection_key"] = conn.execute("SELECT inspection_key FROM reports").fetchone()[0]
         insert = f"INSERT INTO reports ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})"
         with pytest.raises(sqlite3.IntegrityError, match="UNIQUE constraint failed: reports.inspection_key"):
@@ -176,16 +183,16 @@ def copy_of_a_row(conn, table: str, **changes) -> None:
 
 
 @pytest.mark.parametrize(("table", "column"), [(t, c) for t, columns in REQUIRED.items() for c in columns])
-def test_the_database_refuses_a_row_without_a_required_value(seeded_db, table, column):
-    with contextlib.closing(sqlite3.connect(seeded_db)) as conn:
+def test_the_database_refuses_a_row_without_a_required_value(new_db, table, column):
+    with contextlib.closing(sqlite3.connect(new_db)) as conn:
         with pytest.raises(sqlite3.IntegrityError, match=f"NOT NULL constraint failed: {table}.{column}$"):
             copy_of_a_row(conn, table, **{column: None})
         copy_of_a_row(conn, table)  # the copy itself is fine
 
 
 @pytest.mark.parametrize("table", [table for table in REQUIRED if table != "reports"])
-def test_the_database_refuses_a_row_of_no_report(seeded_db, table):
-    with contextlib.closing(sqlite3.connect(seeded_db)) as conn:
+def test_the_database_refuses_a_row_of_no_report(new_db, table):
+    with contextlib.closing(sqlite3.connect(new_db)) as conn:
         conn.execute("PRAGMA foreign_keys = ON")
         with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY constraint failed"):
             copy_of_a_row(conn, table, report_id=999_999)
@@ -226,3 +233,14 @@ def test_a_file_the_reader_cannot_use_is_named_with_the_reason(tmp_path, make, r
     with pytest.raises(StoreError) as refused:
         Reader(path)
     assert str(refused.value) == f"{path}: {reason}"
+
+
+@pytest.mark.parametrize(
+    ("table", "column"),
+    [("standards", "code"), ("key_questions", "position"), ("findings", "position"), ("headings", "position")],
+)
+def test_the_database_refuses_a_second_row_at_one_place_in_a_report(new_db, table, column):
+    with contextlib.closing(sqlite3.connect(new_db)) as conn:
+        (taken,) = conn.execute(f"SELECT {column} FROM {table} LIMIT 1").fetchone()
+        with pytest.raises(sqlite3.IntegrityError, match=f"UNIQUE constraint failed: {table}.report_id, {table}.{column}$"):
+            copy_of_a_row(conn, table, **{column: taken})
