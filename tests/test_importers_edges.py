@@ -5,6 +5,7 @@ planted in importers/ that the rest of the suite let through."""
 from __future__ import annotations
 
 import codecs
+import dataclasses
 
 
 import pytest
@@ -118,3 +119,31 @@ def test_a_file_of_exactly_the_limit_is_read_whole(tmp_path):
     report = read_report(path, max_bytes=path.stat().st_size)
     assert report == read_report(path)
     assert report.text == seed_text(WEB)
+
+
+PDF = "002_4b2ac3813f356061"
+
+
+def test_a_recommendation_wrapped_onto_two_lines_is_one_whole_item():
+    """Its number, addressee and first line stay those of the item; the lines after it keep theirs."""
+    text = seed_text(PDF).replace(
+        "3. improve contingency planning and delivery on medium and high-risk cases",
+        "3. improve contingency planning and delivery\non medium and high-risk cases",
+    )
+    wrapped, plain = parse_report(text).recommendations, parsed(PDF).recommendations
+    shifted = [dataclasses.replace(r, line=r.line + 1) if r.line > 165 else r for r in plain]
+    assert wrapped == shifted
+
+
+def test_recommendations_out_of_sequence_are_named():
+    text = seed_text(PDF).replace("7. ensure that PSOs", "12. ensure that PSOs")
+    report = parse_report(text)
+    assert [r.number for r in report.recommendations] == [1, 2, 3, 4, 5, 6, 12, 8, 9, 10, 11]
+    assert "recommendations are numbered 1, 2, 3, 4, 5, 6, 12, 8, 9, 10, 11, not 1 to 11" in report.warnings
+
+
+def test_a_recommendation_without_a_number_takes_its_place_in_the_list():
+    text = seed_text(PDF).replace("7. ensure that PSOs", "• ensure that PSOs")
+    report = parse_report(text)
+    assert [r.number for r in report.recommendations] == list(range(1, 12))
+    assert not [w for w in report.warnings if "numbered" in w]
