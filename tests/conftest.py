@@ -11,12 +11,19 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from gold import STEMS
+from gold import STEMS, clear_caches
 from probe.cli import app
 from probe.importers import DEFAULT_MAX_BYTES, read_report
 from probe.store.write import build_database
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _nothing_cached_under_mutmut():
+    """While mutmut runs, every test computes afresh (see gold.cached)."""
+    if "MUTANT_UNDER_TEST" in os.environ:
+        clear_caches()
 
 
 def build_db(path: Path, reports) -> Path:

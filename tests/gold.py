@@ -7,6 +7,7 @@ U+202F) collapse to one space and ends are trimmed; everything else must be equa
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from importlib import resources
@@ -26,6 +27,23 @@ RECOMMENDATION_FIELDS = ("number", "addressee", "addressee_type", "text")
 FINDING_FIELDS = ("section", "section_heading", "kind", "text")
 
 _WHITESPACE = re.compile(r"[\s\u00a0\u202f]+")
+
+
+_CACHES = []
+
+
+def cached(function):
+    """functools.cache for tests, emptied before every test while mutmut runs (see conftest):
+    mutmut runs only the tests that called a mutated function, in processes forked after a
+    clean run, so a result cached there would hide the mutant."""
+    function = functools.cache(function)
+    _CACHES.append(function)
+    return function
+
+
+def clear_caches() -> None:
+    for function in _CACHES:
+        function.cache_clear()
 
 
 def squash(value):

@@ -5,10 +5,9 @@ from __future__ import annotations
 import dataclasses
 import subprocess
 import sys
-from functools import cache
 
 import pytest
-from gold import STEMS, comparable, expected, load, seed_text
+from gold import STEMS, cached, comparable, expected, load, seed_text
 from probe.importers import parse_report
 from probe.domain.model import Report
 
@@ -20,12 +19,12 @@ TOP_LEVEL = (
 )  # fmt: skip
 
 
-@cache
+@cached
 def parsed(stem: str) -> Report:
     return parse_report(seed_text(stem), source_name=f"{stem}.txt")
 
 
-@cache
+@cached
 def got(stem: str) -> dict:
     return comparable(dataclasses.asdict(parsed(stem)))
 

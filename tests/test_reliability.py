@@ -5,16 +5,19 @@ from __future__ import annotations
 import contextlib
 import os
 import pty
+import shutil
 import sqlite3
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
 
 from conftest import REPO, build_db, probe_process
 from gold import STEMS, gold_report
+from other_user import Nobody
 
 # A writer that keeps adding new reports and replacing them with shorter versions, and
 # readers that check every report they see is whole: its findings count is the one written
@@ -23,6 +26,7 @@ WRITER = """
 import dataclasses, sys
 sys.path.insert(0, "tests")
 from gold import STEMS, gold_report
+from other_user import Nobody
 from probe.store.write import import_report, open_db
 db = open_db(sys.argv[1])
 base = gold_report(STEMS[1])
@@ -79,6 +83,46 @@ def test_searching_while_another_process_imports(seeded_db, tmp_path):
         assert conn.execute("SELECT count(*) FROM reports").fetchone()[0] == 5 + 25
 
 
+# An importer that opens the database, says it is ready, waits for the word, then imports 20
+# reports of its own as fast as it can.
+IMPORTER = """
+import dataclasses, sys, time
+from pathlib import Path
+sys.path.insert(0, "tests")
+from gold import STEMS, gold_report
+from probe.store.write import import_report, open_db
+path, name, folder = sys.argv[1], sys.argv[2], Path(sys.argv[3])
+db = open_db(path)
+(folder / f"ready-{name}").write_text("")
+while not (folder / "go").exists():
+    time.sleep(0.005)
+base = gold_report(STEMS[0])
+for i in range(20):
+    import_report(db, dataclasses.replace(base, pdu=f"{name} {i} PDU", source_sha256=f"{name}-{i}"))
+print("imported", i + 1)
+"""
+
+
+def test_two_importers_writing_at_once_both_finish(seeded_db, tmp_path):
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    importers = [
+        subprocess.Popen([sys.executable, "-c", IMPORTER, seeded_db, name, tmp_path], cwd=REPO, env=env,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for name in ("First", "Second")
+    ]  # fmt: skip
+    deadline = time.monotonic() + 60
+    while not all((tmp_path / f"ready-{name}").exists() for name in ("First", "Second")):
+        assert time.monotonic() < deadline and all(p.poll() is None for p in importers)
+        time.sleep(0.01)
+    (tmp_path / "go").write_text("")  # both start writing together
+    for importer in importers:
+        stdout, stderr = importer.communicate(timeout=120)
+        assert (importer.returncode, stdout, stderr) == (0, "imported 20\n", "")
+    with contextlib.closing(sqlite3.connect(seeded_db)) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("SELECT count(*) FROM reports").fetchone()[0] == 5 + 2 * 20
+
+
 @pytest.fixture
 def read_only_db(seeded_db_template):
     """A database in a folder nobody may write (run as `nobody` when the tests run as root,
@@ -94,19 +138,16 @@ def read_only_db(seeded_db_template):
     folder.rmdir()
 
 
-@contextlib.contextmanager
-def without_root():
-    """Root ignores file modes, so a test running as root reads as `nobody` meanwhile."""
+@pytest.fixture(scope="session")
+def as_another_user():
+    """Run the CLI in a real process that file modes apply to: `nobody` when the tests run as
+    root (root ignores them), else ourselves."""
     if os.geteuid() != 0:
-        yield
+        yield probe_process
         return
-    os.setegid(65534)
-    os.seteuid(65534)
-    try:
-        yield
-    finally:
-        os.seteuid(0)
-        os.setegid(0)
+    other = Nobody()
+    yield other.run
+    other.remove()
 
 
 @pytest.mark.parametrize(
@@ -118,21 +159,23 @@ def without_root():
         (["export", "--format", "csv"], "Gwent PDU"),
     ],
 )
-def test_a_read_only_database_still_reads(cli, read_only_db, command, expected):
+def test_a_read_only_database_still_reads(as_another_user, read_only_db, command, expected):
     before = read_only_db.read_bytes()
-    with without_root():
-        result = cli("--db", read_only_db, *command)
-    assert result.exit_code == 0, result.stderr
+    result = as_another_user("--db", read_only_db, *command)
+    assert result.returncode == 0, result.stderr
     assert expected in result.stdout
     assert read_only_db.read_bytes() == before
     assert [p.name for p in read_only_db.parent.iterdir()] == ["probe.db"]
 
 
-def test_import_into_a_read_only_database_says_so(cli, read_only_db):
+def test_import_into_a_read_only_database_says_so(as_another_user, read_only_db):
     before = read_only_db.read_bytes()
-    with without_root():
-        result = cli("--db", read_only_db, "import", REPO / "probe" / "corpus")
-    assert result.exit_code == 1
+    reports = Path(tempfile.mkdtemp(prefix="probe-reports-"))  # one the other user can read
+    shutil.copy(REPO / "probe" / "corpus" / f"{STEMS[0]}.txt", reports)
+    reports.chmod(0o755)
+    result = as_another_user("--db", read_only_db, "import", reports)
+    shutil.rmtree(reports)
+    assert result.returncode == 1
     assert result.stderr.splitlines() == [
         f"probe: cannot write to {read_only_db}: it is read-only for you"
     ]

@@ -420,7 +420,8 @@ async def test_reader_t_focuses_the_contents_and_home_end_jump(corpus_db):
         reader = app.screen
         report = app.reader.report(app.explorer.current.id)
         contents, text = reader.query_one("#contents"), reader.query_one(ReportText)
-        footer = next(line for line in screen_text(app).splitlines() if "Back" in line)
+        footer = screen_lines(app)[-1]  # the bottom row ("Background" may be in the text)
+        assert "esc Back" in footer
         for keys in ("t Contents", "n p Sections", "? Help", "/ Search"):  # all fit in 80 columns
             assert keys in footer
         assert not contents.display  # narrow: the text has the width
@@ -436,6 +437,7 @@ async def test_reader_t_focuses_the_contents_and_home_end_jump(corpus_db):
         await pilot.pause()
         assert text.has_focus and not contents.display
         assert reader.cursor_line == report.headings[3].line
+        assert_line_near_the_top(app, text, report.headings[3].line)
         await pilot.press("t", "t")
         assert text.has_focus and not contents.display
 
@@ -444,6 +446,14 @@ async def test_reader_t_focuses_the_contents_and_home_end_jump(corpus_db):
         assert text.scroll_y == text.max_scroll_y > 0
         await pilot.press("home")
         assert reader.cursor_line == 1 and text.scroll_y == 0
+
+
+def assert_line_near_the_top(app, text: ReportText, line: int) -> None:
+    """The 1-based source `line` shows on the third row of the text, as the reader puts it."""
+    top = text.wrapped_document.location_to_offset((line - 1, 0)).y
+    assert text.scroll_y == min(top - 2, text.max_scroll_y)
+    shown = screen_lines(app)[text.region.y + top - text.scroll_y]
+    assert squash(text.document[line - 1])[:20] in squash(shown)
 
 
 @run_async

@@ -32,6 +32,8 @@ class ReportText(TextArea):
         Binding("end,ctrl+end", "text_end", "Bottom", show=False),
     ]
 
+    _pinned_row: int | None = None  # a row to keep near the top (pin_row)
+
     def action_text_start(self) -> None:
         self.move_cursor((0, 0))
         self.scroll_home(animate=False)
@@ -40,12 +42,38 @@ class ReportText(TextArea):
         self.move_cursor((self.document.line_count - 1, 0))
         self.scroll_end(animate=False)
 
+    def pin_row(self, row: int) -> None:
+        """Keep `row` two lines below the top until the cursor leaves it.
+
+        Each new width re-wraps the text and moves every row (the first layouts, the contents
+        showing and hiding at narrow sizes), so the scroll is redone after every resize, once
+        the text has its size. Queued after a refresh, it also comes after the scroll TextArea
+        queues when the selection changes, so it has the last word."""
+        self._pinned_row = row
+        self.call_after_refresh(self._scroll_to_pinned_row)
+
+    def on_resize(self) -> None:
+        if self._pinned_row is not None:
+            self.call_after_refresh(self._scroll_to_pinned_row)
+
+    def _scroll_to_pinned_row(self) -> None:
+        if self._pinned_row is None:
+            return
+        if self.cursor_location[0] != self._pinned_row:  # the reader has moved on
+            self._pinned_row = None
+            return
+        offset = self.wrapped_document.location_to_offset((self._pinned_row, 0))
+        self.scroll_to(y=max(0, offset.y - 2), animate=False, immediate=True)
+
 
 SECTIONS = Binding.Group("Sections")  # one footer entry for the pair: "n p Sections"
 
 
 class ReaderScreen(Screen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    # Focus the text as the screen composes. Focusing it later raced the automatic focus of
+    # the first widget (the contents), which at narrow sizes could leave the contents showing.
+    AUTO_FOCUS = "#report-text"
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
@@ -81,11 +109,9 @@ class ReaderScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        text = self.query_one(ReportText)
-        text.focus()
         self._show_section()
         if self._line is not None:
-            self.call_after_refresh(self.go_to_line, self._line, True)
+            self.go_to_line(self._line, highlight=True)
 
     def go_to_line(self, line: int, highlight: bool = False) -> None:
         """Scroll so the 1-based source `line` is near the top; select it to highlight it."""
@@ -95,8 +121,7 @@ class ReaderScreen(Screen):
             text.selection = Selection((row, len(text.document[row])), (row, 0))
         else:
             text.move_cursor((row, 0))
-        offset = text.wrapped_document.location_to_offset((row, 0))
-        text.scroll_to(y=max(0, offset.y - 2), animate=False)
+        text.pin_row(row)
 
     @property
     def cursor_line(self) -> int:
@@ -136,8 +161,9 @@ class ReaderScreen(Screen):
 
     @on(events.DescendantFocus)
     def _focus_moved(self, event: events.DescendantFocus) -> None:
-        # Narrow terminals show the contents only while it has the focus.
-        self.set_class(isinstance(event.widget, Contents), "-contents-open")
+        # Narrow terminals show the contents only while it has the focus. Events of focus
+        # moving quickly may arrive out of order: follow where the focus is now.
+        self.set_class(isinstance(self.focused, Contents), "-contents-open")
 
     def action_toggle_contents(self) -> None:
         """Between the text and its contents, either way."""

@@ -1,0 +1,149 @@
+"""The importer at its edges: exact line numbers, the top percentage, ties between family
+signals, and Unicode line separators. Each test here was written against a one-line fault
+planted in importers/ that the rest of the suite let through."""
+
+from __future__ import annotations
+
+import codecs
+import dataclasses
+
+
+import pytest
+
+from gold import STEMS, cached, load, seed_text
+from probe.importers import ReportError, parse_report, read_report
+from probe.importers.detect import framework, source_format
+from probe.importers.ratings import RatingRow, RatingsBlock
+
+WEB = "000_a39e1c12cc83704c"
+
+
+@cached
+def parsed(stem: str):
+    return parse_report(seed_text(stem), source_name=f"{stem}.txt")
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_finding_lines_match_gold(stem):
+    assert [f.line for f in parsed(stem).findings] == [f["line"] for f in load(stem)["findings"]]
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_recommendation_lines_match_gold(stem):
+    gold = load(stem)["recommendations"]
+    assert [r.line for r in parsed(stem).recommendations] == [r["line"] for r in gold]
+
+
+def test_a_key_question_at_100_percent_is_kept():
+    text = seed_text(WEB).replace("keeping other people safe?29%", "keeping other people safe?100%")
+    report = parse_report(text)
+    want = [100 if q.percent == 29 else q.percent for q in parsed(WEB).key_questions]  # the one 29%
+    assert [q.percent for q in report.key_questions] == want and want.count(100) == 1
+    assert not [w for w in report.warnings if "percentage" in w]
+
+
+def test_a_key_question_at_101_percent_is_named_not_kept():
+    text = seed_text(WEB).replace("keeping other people safe?29%", "keeping other people safe?101%")
+    report = parse_report(text)
+    assert "line 177: key-question percentage 101% is over 100" in report.warnings
+    assert len(report.key_questions) == 11
+
+
+def seven_rated_rows() -> list[RatingRow]:
+    return [RatingRow(code, "Name", "Good") for code in ("1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4")]
+
+
+# A tie goes the way no signal at all goes: to the 2024 framework and the PDF layout.
+def test_a_framework_tie_goes_to_2024_and_says_so():
+    ratings = RatingsBlock(score=(10, 27), rows=seven_rated_rows())  # one signal each way
+    assert framework(ratings, []) == (
+        "2024",
+        ["framework signals disagree: 2021 (score out of 27) against 2024 (7 rated standards); using 2024"],
+    )
+
+
+def test_a_layout_tie_goes_to_pdf_and_says_so():
+    ratings = RatingsBlock(glued=True, split=True)  # one signal each way
+    assert source_format([], ratings, []) == (
+        "pdf",
+        ["format signals disagree: web (labels glued to values in the Ratings block) against "
+         "pdf (ratings on their own lines); using pdf"],
+    )  # fmt: skip
+
+
+def test_one_signal_more_wins_over_a_tie():
+    ratings = RatingsBlock(score=(10, 27), rows=seven_rated_rows()[:1] * 9)  # 27 and nine rated
+    assert framework(ratings, [])[0] == "2021"
+
+
+def test_unicode_line_separators_do_not_move_lines():
+    plain = parsed(WEB)
+    first = plain.findings[0]
+    words = first.text.split(" ")
+    separated = " ".join(words[:3]) + "\u2028" + " ".join(words[3:5]) + "\u2029" + " ".join(words[5:])
+    report = parse_report(seed_text(WEB).replace(first.text, separated, 1))
+    assert report.text.count("\n") == plain.text.count("\n")
+    assert [f.line for f in report.findings] == [f.line for f in plain.findings]
+    assert report.findings[0].text == first.text  # each separator became a space
+    assert report.text.split("\n")[first.line - 1] == plain.text.split("\n")[first.line - 1]
+
+
+@pytest.mark.parametrize(
+    ("size", "limit", "message"),
+    [
+        (1024 * 1024, 1024 * 1024 - 1, "file is 1.0 MB (1,048,576 bytes), over the 1,048,575 bytes limit"),
+        (100 * 1024 * 1024 + 1, 100 * 1024 * 1024,
+         "file is 100.0 MB (104,857,601 bytes), over the 100.0 MB (104,857,600 bytes) limit"),
+    ],
+)  # fmt: skip
+def test_sizes_switch_to_megabytes_at_one_mebibyte(tmp_path, size, limit, message):
+    path = tmp_path / "big.txt"
+    with path.open("wb") as handle:
+        handle.truncate(size)  # sparse: nothing is written
+    with pytest.raises(ReportError) as refused:
+        read_report(path, max_bytes=limit)
+    assert str(refused.value) == message
+
+
+def test_a_broken_utf16_file_is_named(tmp_path):
+    path = tmp_path / "broken.txt"
+    path.write_bytes(codecs.BOM_UTF16_LE + "Report".encode("utf-16-le") + b"\x00\xd8")  # lone surrogate
+    with pytest.raises(ReportError) as refused:
+        read_report(path)
+    assert str(refused.value) == "binary file (a broken UTF-16 text), not report text"
+
+
+def test_a_file_of_exactly_the_limit_is_read_whole(tmp_path):
+    path = tmp_path / "exact.txt"
+    path.write_text(seed_text(WEB), encoding="utf-8")
+    report = read_report(path, max_bytes=path.stat().st_size)
+    assert report == read_report(path)
+    assert report.text == seed_text(WEB)
+
+
+PDF = "002_4b2ac3813f356061"
+
+
+def test_a_recommendation_wrapped_onto_two_lines_is_one_whole_item():
+    """Its number, addressee and first line stay those of the item; the lines after it keep theirs."""
+    text = seed_text(PDF).replace(
+        "3. improve contingency planning and delivery on medium and high-risk cases",
+        "3. improve contingency planning and delivery\non medium and high-risk cases",
+    )
+    wrapped, plain = parse_report(text).recommendations, parsed(PDF).recommendations
+    shifted = [dataclasses.replace(r, line=r.line + 1) if r.line > 165 else r for r in plain]
+    assert wrapped == shifted
+
+
+def test_recommendations_out_of_sequence_are_named():
+    text = seed_text(PDF).replace("7. ensure that PSOs", "12. ensure that PSOs")
+    report = parse_report(text)
+    assert [r.number for r in report.recommendations] == [1, 2, 3, 4, 5, 6, 12, 8, 9, 10, 11]
+    assert "recommendations are numbered 1, 2, 3, 4, 5, 6, 12, 8, 9, 10, 11, not 1 to 11" in report.warnings
+
+
+def test_a_recommendation_without_a_number_takes_its_place_in_the_list():
+    text = seed_text(PDF).replace("7. ensure that PSOs", "• ensure that PSOs")
+    report = parse_report(text)
+    assert [r.number for r in report.recommendations] == list(range(1, 12))
+    assert not [w for w in report.warnings if "numbered" in w]
