@@ -12,8 +12,9 @@ import pytest
 
 from gold import STEMS, gold_report, seed_text
 from probe.importers import parse_report
-from probe.importers.model import KeyQuestion, Report, Standard
-from probe.store.read import Reader, StoreError
+from probe.domain.model import KeyQuestion, Report, Standard
+from probe.store.connection import StoreError
+from probe.store.read import Reader
 from probe.store.write import WouldLoseData, build_database, import_report, open_db
 
 GWENT = STEMS[4]
@@ -221,9 +222,8 @@ def schema(version: int):
         (lambda path: path.write_bytes(b""), "an empty database"),
         (lambda path: path.write_bytes(b"GIF89a" + bytes(200)), "not a SQLite database"),
         (another_sqlite_file, "a SQLite database but not a probe database"),
-        (schema(1), "made by an older probe (schema 1, this probe reads 2); move it aside and import "
-                    "your reports again, or use another --db"),
-        (schema(3), "made by a newer probe (schema 3, this probe reads 2); upgrade probe or use another --db"),
+        (schema(1), "made by an older probe (schema 1, this probe reads 3)"),
+        (schema(4), "made by a newer probe (schema 4, this probe reads 3); upgrade probe or use another --db"),
         (lambda path: None, "no such database (`probe --db PATH import FILES` creates one)"),
     ],
 )  # fmt: skip
