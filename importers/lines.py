@@ -24,7 +24,7 @@ _LABEL = re.compile(
 # Bullet glyphs: symbols may touch the text; '-', '*' and dashes need a space so that
 # '-5' or '*italics*' are not bullets; '1.' / '1)' make numbered items.
 _BULLET = re.compile(r"^\s*(?:([•●◦▪■‣⁃·►➢])\s*|([-*–—])(?:\s+|$)|(\d{1,2})[.)](?:\s+|$))(.*)$")
-_TABLE_HEADER = re.compile(r"^(?:key\s+questions?|outcomes?)\b.*percentage", re.IGNORECASE)
+_TABLE_HEADER = re.compile(r"^(?:key\s+questions?|outcomes?)(?:\b|(?=P)).*percentage", re.IGNORECASE)
 
 _LONGEST_LABEL = 60  # longer lines are never labels or table headers: skip the regex
 _LONGEST_HEADER = 100

@@ -36,6 +36,7 @@ class KeyQuestion:
     standard_code: str
     question: str  # straight quotes, whitespace runs collapsed
     percent: int
+    page: int | None = None  # the PDF page it is printed on
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class Recommendation:
     addressee_type: AddresseeType
     text: str
     line: int  # 1-based line in the source text
+    page: int | None = None  # the PDF page it is printed on
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ class Finding:
     kind: FindingKind
     text: str  # bullet text; a quoted testimony that follows a bullet ending in ":" is appended
     line: int  # 1-based line in the source text
+    page: int | None = None  # the PDF page it is printed on
 
 
 @dataclass(frozen=True)

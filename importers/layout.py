@@ -1,0 +1,207 @@
+"""Turn a PDF's pages of visual lines into report text the parser reads, one page number a line.
+
+What a printed page adds is removed here so that it never becomes data: running headers and
+footers (the lines that repeat at the top or bottom of most pages, page numbers and "Page 3 of
+20" included), the contents list, and footnote texts (moved after the paragraph they interrupt).
+Wrapped lines are joined back into paragraphs and bullets, across page breaks too; table rows
+keep their cells apart with tabs. Structural lines (headings, labels, bullets, ratings) always
+start a paragraph of their own, whatever the geometry says.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from statistics import median
+
+from . import lines as shapes
+from .pages import is_page_marker, running_key, running_keys
+from .pdf import Page, VisualLine
+from .text import as_rating
+
+_MARGIN = 0.12  # running headers and footers sit in the top and bottom 12% of a page
+_DOT_LEADER = re.compile(r"\s*(?:\.\s*){3,}\s*(\d{1,3})$|\s*…+\s*(\d{1,3})$")
+_BULLET_GLYPH = re.compile(r"^(?:[\uf000-\uf0ff\u25a0-\u25ff\u2700-\u27bf•●◦▪■‣⁃·►➢✓➤]\s*|o\s+)(?=\S)")
+_FOOTNOTE_START = re.compile(r"^(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,2}\])\s*\S")
+_SENTENCE_END = tuple(".?!:;\"”’)")
+_LINE_PITCH = 1.6  # lines of a paragraph are closer than this many font sizes apart
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+@dataclass
+class Paragraph:
+    lines: list[VisualLine]
+    page: int  # where it starts
+    bullet: bool = False
+    last_page: int = 0  # where its last line is
+    footnotes: list[Paragraph] = field(default_factory=list)
+
+
+def page_text(pages: list[Page]) -> tuple[str, list[int]]:
+    """The report text and, for each of its lines, the page it is printed on."""
+    body_size = median(line.size for page in pages for line in page.lines)
+    running = _running_keys(pages)
+    paragraphs: list[Paragraph] = []
+    notes: list[Paragraph] = []  # footnotes waiting for the paragraph they interrupt to end
+    for page in pages:
+        body = [line for line in _strip_edges(page, running) if not _is_contents_entry(line)]
+        body, page_notes = _split_footnotes(body, body_size)
+        for line in body:
+            notes = _place(paragraphs, notes, line, page.number, body_size)
+        notes += [Paragraph([note], page.number) for note in _join_notes(page_notes)]
+    if notes and paragraphs:
+        paragraphs[-1].footnotes += notes
+    return _render(paragraphs, _vocabulary(pages))
+
+
+def _running_keys(pages: list[Page]) -> set[str]:
+    return running_keys([[line.text for line in _edge_lines(page)] for page in pages])
+
+
+def _edge_lines(page: Page) -> list[VisualLine]:
+    top, bottom = page.height * _MARGIN, page.height * (1 - _MARGIN)
+    return [line for line in page.lines if line.bottom <= top or line.top >= bottom]
+
+
+def _strip_edges(page: Page, running: set[str]) -> list[VisualLine]:
+    edges = {id(line) for line in _edge_lines(page)}
+    return [
+        line
+        for line in page.lines
+        if id(line) not in edges
+        or not (running_key(line.text) in running or is_page_marker(line.text))
+    ]
+
+
+def _is_contents_entry(line: VisualLine) -> bool:
+    return bool(_DOT_LEADER.search(line.text)) or shapes.is_toc_entry(line.text)
+
+
+def _split_footnotes(
+    body: list[VisualLine], body_size: float
+) -> tuple[list[VisualLine], list[VisualLine]]:
+    """Footnote texts: smaller lines at the foot of the page, the first starting with a number."""
+    start = len(body)
+    while start > 0 and body[start - 1].size < body_size * 0.9 and body[start - 1].cells == 1:
+        start -= 1
+    while start < len(body) and not _FOOTNOTE_START.match(body[start].text):
+        start += 1
+    return body[:start], body[start:]
+
+
+def _join_notes(notes: list[VisualLine]) -> list[VisualLine]:
+    joined: list[VisualLine] = []
+    for note in notes:
+        if joined and not _FOOTNOTE_START.match(note.text):
+            joined[-1] = _merge(joined[-1], note)
+        else:
+            joined.append(note)
+    return joined
+
+
+def _merge(first: VisualLine, second: VisualLine) -> VisualLine:
+    return VisualLine(
+        f"{first.text} {second.text}", first.left, second.right, first.top, second.bottom,
+        first.height, first.size, first.cells,
+    )  # fmt: skip
+
+
+def _place(
+    paragraphs: list[Paragraph], notes: list[Paragraph], line: VisualLine, page: int, size: float
+) -> list[Paragraph]:
+    """Add one line to the last paragraph or start a new one; returns the footnotes still waiting."""
+    last = paragraphs[-1] if paragraphs else None
+    bullet = bool(_BULLET_GLYPH.match(line.text) or shapes.bullet(line.text))
+    if last is not None and not bullet and _continues(last, line, page, size):
+        last.lines.append(line)
+        last.last_page = page
+        return notes
+    if last is not None and notes:
+        last.footnotes += notes
+        notes = []
+    paragraphs.append(Paragraph([line], page, bullet, page))
+    return notes
+
+
+def _continues(paragraph: Paragraph, line: VisualLine, page: int, body_size: float) -> bool:
+    previous, first = paragraph.lines[-1], paragraph.lines[0]
+    if first.cells > 1 or line.cells > 1 or _structural(first.text):
+        return False
+    if _structural(line.text) and not (as_rating(line.text) and not line.text[:1].isupper()):
+        return False  # a rating word in quotes may be a wrapped word of a sentence
+    if abs(line.size - previous.size) > 0.5:
+        return False
+    if previous.text.endswith((":", "?")) and not line.text[:1].islower():
+        return False  # a list or a table's question ends there
+    if not _aligned(paragraph, line):
+        return False
+    if page != paragraph.last_page:  # the first line of a new page: no gap to measure
+        return not previous.text.endswith(_SENTENCE_END) or line.text[:1].islower()
+    pitch = min(line.top - previous.top, line.bottom - previous.bottom)
+    return pitch < _LINE_PITCH * line.size
+
+
+def _aligned(paragraph: Paragraph, line: VisualLine) -> bool:
+    """A wrapped line starts where the paragraph's other wrapped lines do, or under a bullet's
+    text; a first line may be indented."""
+    lines = paragraph.lines
+    if len(lines) > 1:
+        return abs(line.left - lines[1].left) < 6
+    if paragraph.bullet:
+        return lines[0].left + 3 < line.left < lines[0].left + 40
+    return lines[0].left - 40 < line.left < lines[0].left + 6
+
+
+def _structural(text: str) -> bool:
+    title, _ = shapes.heading_text(text)
+    return bool(
+        shapes.label_kind(text)
+        or as_rating(text)
+        or shapes.standard_heading(title)
+        or shapes.domain_heading(title)
+        or shapes.is_top_title(title)
+        or shapes.is_table_header(text)
+    )
+
+
+def _vocabulary(pages: list[Page]) -> set[str]:
+    return {
+        word.casefold()
+        for page in pages
+        for line in page.lines
+        for word in _WORD.findall(line.text)
+    }
+
+
+def _render(paragraphs: list[Paragraph], vocabulary: set[str]) -> tuple[str, list[int]]:
+    out: list[str] = []
+    pages: list[int] = []
+    for paragraph in paragraphs:
+        for part in (paragraph, *paragraph.footnotes):
+            out += [_paragraph_text(part, vocabulary), ""]
+            pages += [part.page, part.page]
+    return "\n".join(out), pages
+
+
+def _paragraph_text(paragraph: Paragraph, vocabulary: set[str]) -> str:
+    text = paragraph.lines[0].text
+    for line in paragraph.lines[1:]:
+        text = _join(text, line.text, vocabulary)
+    if paragraph.bullet and not shapes.bullet(text):
+        text = _BULLET_GLYPH.sub("• ", text, count=1)
+    return text
+
+
+def _join(text: str, more: str, vocabulary: set[str]) -> str:
+    """Join a wrapped line: soft hyphens go; a hard hyphen stays unless the report spells the
+    word without it elsewhere ('inter-' + 'vention' when 'intervention' is in the text)."""
+    if text.endswith("\xad"):
+        return text[:-1] + more
+    if text.endswith("-") and text[-2:-1].isalpha() and more[:1].islower():
+        head = _WORD.findall(text)[-1] if _WORD.findall(text) else ""
+        tail = _WORD.match(more)
+        whole = f"{head}{tail.group(0) if tail else ''}".casefold()
+        if whole in vocabulary:
+            return text[:-1] + more
+        return text + more
+    return f"{text} {more}"

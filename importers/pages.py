@@ -1,0 +1,81 @@
+"""What a printed page adds around the report: running headers and footers and page numbers.
+
+Shared by the PDF reader (which knows where each line sits on the page) and text pasted from a
+PDF (form feeds between pages, the running title and a page number between paragraphs).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from . import lines as shapes
+from .text import squash
+
+_PAGE_MARKER = re.compile(
+    r"^(?:page\s*)?(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?:of|/)\s*\d{1,4})?\.?$", re.IGNORECASE
+)
+_DIGITS = re.compile(r"\d+")
+_EDGE_LINES = 3  # of a text page's first and last lines, which may be a running header/footer
+_RUNNING_SHARE = 0.3  # repeated at the edge of this share of pages: running text
+_SENTENCE_END = tuple(".?!:;\"”’)")
+
+
+def running_key(text: str) -> str:
+    """A line with its numbers blanked: 'Page 3 of 20' and 'Page 4 of 20' are the same line."""
+    return _DIGITS.sub("#", squash(text).casefold())
+
+
+def is_page_marker(text: str) -> bool:
+    """'12', 'Page 3 of 20', '3/20', 'iv': a page number and nothing else."""
+    return bool(_PAGE_MARKER.match(squash(text)))
+
+
+def running_keys(edges: list[list[str]]) -> set[str]:
+    """Keys of lines found at the edges of enough pages to be running headers or footers."""
+    counts: Counter[str] = Counter()
+    for page in edges:
+        counts.update({running_key(text) for text in page})
+    needed = max(2, _RUNNING_SHARE * len(edges))
+    return {key for key, count in counts.items() if key and count >= needed}
+
+
+def split_pages(text: str) -> tuple[str, list[int]] | None:
+    """Text with form feeds (pasted or converted from a PDF): running headers, footers and page
+    numbers removed, a paragraph broken by a page joined again. None when there is no form feed.
+    Returns the text and the page of each line."""
+    if "\f" not in text:
+        return None
+    pages = [page.split("\n") for page in text.split("\f")]
+    edges = [_edge_texts(page) for page in pages]
+    running = running_keys(edges)
+    out: list[str] = []
+    numbers: list[int] = []
+    for number, (page, edge) in enumerate(zip(pages, edges, strict=True), start=1):
+        kept = [
+            line
+            for line in page
+            if line not in edge or not (running_key(line) in running or is_page_marker(line))
+        ]
+        while kept and not kept[0].strip():
+            kept.pop(0)
+        if kept and out and _continues(out, kept[0]):
+            last = max(i for i, line in enumerate(out) if line.strip())
+            out[last] = f"{out[last].rstrip()} {kept.pop(0).strip()}"
+            del out[last + 1 :], numbers[last + 1 :]
+        out += kept
+        numbers += [number] * len(kept)
+    return "\n".join(out), numbers
+
+
+def _edge_texts(page: list[str]) -> set[str]:
+    filled = [line for line in page if line.strip()]
+    return set(filled[:_EDGE_LINES] + filled[-_EDGE_LINES:])
+
+
+def _continues(out: list[str], line: str) -> bool:
+    """The first line of a page carries on the paragraph the last page ended with."""
+    previous = next((text for text in reversed(out) if text.strip()), "")
+    if not previous or not line.strip() or shapes.bullet(line) or shapes.label_kind(line):
+        return False
+    return line.strip()[:1].islower() or not previous.rstrip().endswith(_SENTENCE_END)
