@@ -107,11 +107,25 @@ def _walk(node, blocks: list[str], line: list[str]) -> None:
         elif tag in _BLOCKS:
             _flush(blocks, line)
             if tag == "li":
-                line.append("• ")
+                line.append(_list_marker(child))
             _walk(child, blocks, line)
             _flush(blocks, line)
         elif tag not in ("img", "-comment"):
             _walk(child, blocks, line)
+
+
+def _list_marker(item) -> str:
+    """'3. ' for the third item of a numbered list (its start attribute counted), else '• '."""
+    parent = item.parent
+    if parent is None or parent.tag != "ol":
+        return "• "
+    start = parent.attributes.get("start") or "1"
+    number = int(start) if start.isdecimal() else 1
+    for sibling in _children(parent):
+        if sibling.mem_id == item.mem_id:
+            break
+        number += sibling.tag == "li"
+    return f"{number}. "
 
 
 def _children(node):

@@ -136,7 +136,12 @@ def _continues(paragraph: Paragraph, line: VisualLine, page: int, body_size: flo
     if not _aligned(paragraph, line):
         return False
     if page != paragraph.last_page:  # the first line of a new page: no gap to measure
-        return not previous.text.endswith(_SENTENCE_END) or line.text[:1].islower()
+        indented_under_bullet = paragraph.bullet and line.left > first.left + 3
+        return (
+            indented_under_bullet
+            or not previous.text.endswith(_SENTENCE_END)
+            or line.text[:1].islower()
+        )
     pitch = min(line.top - previous.top, line.bottom - previous.bottom)
     return pitch < _LINE_PITCH * line.size
 
