@@ -18,7 +18,7 @@ from .text import MONTHS, squash
 INSPECTORATE_HOST = "justiceinspectorates.gov.uk"
 _ARTICLE = ("article", "main", "[role=main]", ".entry-content", "#content", "#main")
 _CHROME = (
-    "header", "nav", "footer", "aside", "script", "style", "noscript", "template", "form",
+    "nav", "footer", "aside", "script", "style", "noscript", "template", "form",
     "button", "svg", "iframe", "[hidden]", "[aria-hidden=true]", "[role=navigation]",
     "[role=banner]", "[role=contentinfo]", "[class*=cookie]", "[id*=cookie]",
     "[class*=breadcrumb]", "[id*=breadcrumb]", "[aria-label*=readcrumb]", "[class*=share]",
@@ -61,6 +61,9 @@ def html_text(data: bytes) -> str:
     for selector in _CHROME:
         for node in article.css(selector):
             node.decompose()
+    for header in article.css("header"):
+        if "entry" not in (header.attributes.get("class") or ""):  # keep the article's own
+            header.decompose()
     for link in article.css("a"):
         if _BACK_TO_TOP.match(link.text(deep=True)):
             link.decompose()

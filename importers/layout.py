@@ -26,6 +26,13 @@ _FOOTNOTE_START = re.compile(r"^(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1
 _SENTENCE_END = tuple(".?!:;\"”’)")
 _LINE_PITCH = 1.6  # lines of a paragraph are closer than this many font sizes apart
 _WORD = re.compile(r"[A-Za-z]+")
+# English words that mostly start a hyphenated compound ('short-term', 'cross-grade')
+_COMPOUND_HEADS = frozenset(
+    "cross short long well high low self non co pre post multi inter anti sub over under "
+    "full part face one two three first joint".split()
+)
+_TOKEN = re.compile(r"[a-z]+(?:-[a-z]+)*")
+_BROKEN = re.compile(r"([A-Za-z]+) ?-$")
 
 
 @dataclass
@@ -34,6 +41,7 @@ class Paragraph:
     page: int  # where it starts
     bullet: bool = False
     last_page: int = 0  # where its last line is
+    cells: list[str] = field(default_factory=list)  # a table row's cells, wrapped lines joined
     footnotes: list[Paragraph] = field(default_factory=list)
 
 
@@ -51,7 +59,8 @@ def page_text(pages: list[Page]) -> tuple[str, list[int]]:
         notes += [Paragraph([note], page.number) for note in _join_notes(page_notes)]
     if notes and paragraphs:
         paragraphs[-1].footnotes += notes
-    return _render(paragraphs, _vocabulary(pages))
+    vocabulary = _vocabulary(pages)
+    return _render(paragraphs, vocabulary if _hyphenates(pages, vocabulary) else None)
 
 
 def _running_keys(pages: list[Page]) -> set[str]:
@@ -111,6 +120,8 @@ def _place(
 ) -> list[Paragraph]:
     """Add one line to the last paragraph or start a new one; returns the footnotes still waiting."""
     last = paragraphs[-1] if paragraphs else None
+    if last is not None and last.cells and _wraps_in_cell(last, line, page):
+        return notes
     bullet = bool(_BULLET_GLYPH.match(line.text) or shapes.bullet(line.text))
     if last is not None and not bullet and _continues(last, line, page, size):
         last.lines.append(line)
@@ -119,8 +130,26 @@ def _place(
     if last is not None and notes:
         last.footnotes += notes
         notes = []
-    paragraphs.append(Paragraph([line], page, bullet, page))
+    cells = line.text.split("\t") if line.cells > 1 else []
+    paragraphs.append(Paragraph([line], page, bullet, page, cells=cells))
     return notes
+
+
+def _wraps_in_cell(row: Paragraph, line: VisualLine, page: int) -> bool:
+    """A line wrapped inside one cell of the table row above: added to that cell."""
+    previous = row.lines[-1]
+    if line.cells > 1 or page != row.last_page or _structural(line.text):
+        return False
+    if min(line.top - previous.top, line.bottom - previous.bottom) > _LINE_PITCH * line.size:
+        return False
+    for column, left in enumerate(row.lines[0].cell_lefts):
+        if abs(line.left - left) < 4:
+            if column == 0 and row.cells[0].endswith(_SENTENCE_END):
+                return False  # the next row starts, its other cells further down
+            row.cells[column] = f"{row.cells[column]} {line.text}"
+            row.lines.append(line)
+            return True
+    return False
 
 
 def _continues(paragraph: Paragraph, line: VisualLine, page: int, body_size: float) -> bool:
@@ -170,15 +199,37 @@ def _structural(text: str) -> bool:
 
 
 def _vocabulary(pages: list[Page]) -> set[str]:
-    return {
-        word.casefold()
-        for page in pages
-        for line in page.lines
-        for word in _WORD.findall(line.text)
-    }
+    """The report's words, casefolded, compounds with their hyphen; the halves of a word broken
+    at a line's end ('chal-' / 'lenging') are not words."""
+    words: set[str] = set()
+    broken = False
+    for page in pages:
+        for line in page.lines:
+            tokens = _TOKEN.findall(line.text.casefold())
+            ends_broken = line.text.endswith("-")
+            for token in tokens[int(broken) : len(tokens) - int(ends_broken)]:
+                words.update((token, *token.split("-")))
+            broken = ends_broken
+    return words
 
 
-def _render(paragraphs: list[Paragraph], vocabulary: set[str]) -> tuple[str, list[int]]:
+def _hyphenates(pages: list[Page], vocabulary: set[str]) -> bool:
+    """Whether the document breaks words at line ends ('chal-' / 'lenging'), as word processors
+    with hyphenation on do: then a hyphen ending a line is usually not part of the word."""
+    tails, fragments, broken = 0, 0, False
+    for page in pages:
+        for line in page.lines:
+            first = _WORD.match(line.text)
+            if broken and first and line.text[:1].islower():
+                tails += 1
+                fragments += first.group(0).casefold() not in vocabulary
+            broken = bool(_BROKEN.search(line.text))
+    return fragments >= 2 and fragments > 0.3 * tails
+
+
+def _render(paragraphs: list[Paragraph], vocabulary: set[str] | None) -> tuple[str, list[int]]:
+    """One line a paragraph, a blank line after it. `vocabulary` is None when the document does
+    not hyphenate words, so every hyphen ending a line is kept."""
     out: list[str] = []
     pages: list[int] = []
     for paragraph in paragraphs:
@@ -188,7 +239,9 @@ def _render(paragraphs: list[Paragraph], vocabulary: set[str]) -> tuple[str, lis
     return "\n".join(out), pages
 
 
-def _paragraph_text(paragraph: Paragraph, vocabulary: set[str]) -> str:
+def _paragraph_text(paragraph: Paragraph, vocabulary: set[str] | None) -> str:
+    if paragraph.cells:
+        return "\t".join(paragraph.cells)
     text = paragraph.lines[0].text
     for line in paragraph.lines[1:]:
         text = _join(text, line.text, vocabulary)
@@ -197,16 +250,22 @@ def _paragraph_text(paragraph: Paragraph, vocabulary: set[str]) -> str:
     return text
 
 
-def _join(text: str, more: str, vocabulary: set[str]) -> str:
-    """Join a wrapped line: soft hyphens go; a hard hyphen stays unless the report spells the
-    word without it elsewhere ('inter-' + 'vention' when 'intervention' is in the text)."""
+def _join(text: str, more: str, vocabulary: set[str] | None) -> str:
+    """Join a wrapped line. A word broken with a hyphen ('chal-' + 'lenging') is made whole,
+    unless the report writes it with the hyphen or both halves are words ('well-' +
+    'established'); a soft hyphen always goes."""
     if text.endswith("\xad"):
         return text[:-1] + more
-    if text.endswith("-") and text[-2:-1].isalpha() and more[:1].islower():
-        head = _WORD.findall(text)[-1] if _WORD.findall(text) else ""
-        tail = _WORD.match(more)
-        whole = f"{head}{tail.group(0) if tail else ''}".casefold()
-        if whole in vocabulary:
-            return text[:-1] + more
-        return text + more
-    return f"{text} {more}"
+    broken, tail = _BROKEN.search(text), _WORD.match(more)
+    if broken is None or tail is None or not more[:1].islower():
+        return f"{text} {more}"
+    if vocabulary is None:
+        return f"{text[: broken.start(1)]}{broken.group(1)}-{more}"
+    head = broken.group(1)
+    whole, compound = f"{head}{tail.group(0)}".casefold(), f"{head}-{tail.group(0)}".casefold()
+    keep = whole not in vocabulary and (
+        compound in vocabulary
+        or head.casefold() in _COMPOUND_HEADS
+        or all(len(part) > 2 and part.casefold() in vocabulary for part in (head, tail.group(0)))
+    )
+    return f"{text[: broken.start(1)]}{head}{'-' if keep else ''}{more}"

@@ -18,7 +18,8 @@ from .model import ReportError
 _MIN_CHARS_PER_PAGE = 200  # a report page holds 1,500-3,000 characters; a scan holds none
 _COLUMN_GAP = 0.6  # a gap wider than this many line heights separates two cells
 _LIST_MARKER = re.compile(r"^(?:[^\w\s]|\d{1,2}[.)]|[a-z][.)]|o)$")
-_WORD_GAP = 0.15  # a gap wider than this many line heights separates two words
+_WORD_GAP = 0.15  # a gap wider than this many font sizes separates two words
+_MARK_GAP = 0.4  # ... or a word and a superscript footnote mark
 
 
 @dataclass
@@ -31,6 +32,7 @@ class VisualLine:
     height: float  # of the tallest text run
     size: float  # font size of the line's longest run, in points
     cells: int = 1
+    cell_lefts: tuple[float, ...] = ()  # where each cell starts, for table rows
 
 
 @dataclass
@@ -100,41 +102,56 @@ def _read_page(document, index: int) -> Page:
 def _font_size(textpage, left: float, bottom: float, right: float, top: float) -> float:
     import pypdfium2.raw as pdfium_c
 
-    index = textpage.get_index(left + 1, (top + bottom) / 2, right - left, (top - bottom) / 2)
-    if index is None or index < 0:
-        return top - bottom
-    return pdfium_c.FPDFText_GetFontSize(textpage.raw, index)
+    for x in (left + 1, (left + right) / 2, right - 1):  # the run may start with a space
+        index = textpage.get_index(x, (top + bottom) / 2, 3, (top - bottom) / 2)
+        if index is not None and index >= 0:
+            return pdfium_c.FPDFText_GetFontSize(textpage.raw, index)
+    return top - bottom
 
 
 def _lines(runs: list[tuple]) -> list[VisualLine]:
-    """Merge runs whose vertical middles fall inside one another into visual lines."""
+    """Merge runs that share most of their height into visual lines: a superscript footnote
+    mark or a bullet glyph joins the line it sits on."""
     runs.sort(key=lambda run: (run[0], run[2]))
     groups: list[list[tuple]] = []
     for run in runs:
-        middle = (run[0] + run[1]) / 2
         group = groups[-1] if groups else None
-        if group and any(top <= middle <= bottom for top, bottom, *_ in group):
+        if group and any(_overlap(run, other) for other in group):
             group.append(run)
         else:
             groups.append([run])
     return [_line(sorted(group, key=lambda run: run[2])) for group in groups]
 
 
+def _overlap(run: tuple, other: tuple) -> bool:
+    shared = min(run[1], other[1]) - max(run[0], other[0])
+    return shared > 0.4 * min(run[1] - run[0], other[1] - other[0])
+
+
+def _word_gap(size: float, previous_size: float) -> float:
+    """The least gap that is a space: a smaller run (a footnote mark) is glued to its word."""
+    return (_MARK_GAP if size < 0.85 * previous_size else _WORD_GAP) * max(size, previous_size)
+
+
 def _line(group: list[tuple]) -> VisualLine:
     height = max(bottom - top for top, bottom, *_ in group)
     cells: list[str] = [""]
+    lefts = [group[0][2]]
     previous_right = None
-    for _top, _bottom, left, right, text, _size in group:
+    previous_size = 0.0
+    for top, bottom, left, right, text, size in group:
         gap = left - previous_right if previous_right is not None else 0.0
         if gap > _COLUMN_GAP * height:
             cells.append("")
-        elif cells[-1] and gap > _WORD_GAP * height and not cells[-1].endswith(" "):
+            lefts.append(left)
+        elif cells[-1] and gap > _word_gap(size, previous_size) and not cells[-1].endswith(" "):
             cells[-1] += " "
         cells[-1] += text.replace("\x02", "-")  # pdfium's mark for a hyphen ending a line
-        previous_right = right
-    texts = [" ".join(cell.split()) for cell in cells if cell.strip()]
+        previous_right, previous_size = right, size
+    texts = [" ".join(cell.split()) for cell in cells]
     if len(texts) > 1 and _LIST_MARKER.match(texts[0]):  # a bullet or number, not a cell
         texts[:2] = [f"{texts[0]} {texts[1]}"]
+        del lefts[1]
     return VisualLine(
         text="\t".join(texts),
         left=group[0][2],
@@ -144,4 +161,5 @@ def _line(group: list[tuple]) -> VisualLine:
         height=height,
         size=max(group, key=lambda run: len(run[4].strip()))[5],
         cells=len(texts),
+        cell_lefts=tuple(lefts),
     )
