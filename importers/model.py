@@ -100,6 +100,7 @@ class Report:
 
     # Things that could not be found or looked wrong, each a one-line sentence naming the field
     warnings: list[str] = field(default_factory=list)
+    source_format: str = "text"  # what the file was: "text", "pdf" or "html"
 
     @property
     def pdu_name(self) -> str:

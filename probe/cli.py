@@ -518,81 +518,42 @@ def ratings_csv(reader: "Reader") -> str:
 def import_(
     ctx: typer.Context,
     paths: Annotated[
-        list[Path], typer.Argument(help="Report files, or folders to search for *.txt files.")
-    ],
+        list[Path] | None,
+        typer.Argument(help="Report files (PDF, web page or text), or folders to search."),
+    ] = None,
+    bundled: Annotated[
+        bool, typer.Option(help="Also import (or refresh) the reports bundled with probe.")
+    ] = False,
     max_bytes: Annotated[
-        int, typer.Option(min=1, help="Refuse files bigger than this.")
+        int, typer.Option(min=1, help="Refuse text and web pages bigger than this (PDFs: 50 MB).")
     ] = DEFAULT_MAX_BYTES,
     force: Annotated[
         bool,
         typer.Option(help="Replace a stored report even with a text that holds less of it."),
     ] = False,
 ) -> None:
-    """Import report text files; folders are searched recursively for *.txt files.
+    """Import reports: PDF files, saved web pages and text, told apart by their content.
 
-    A report already stored with the same text is left unchanged; a new text of the same
-    inspection (same PDU and fieldwork month) replaces it, unless it holds fewer standards,
-    key questions, recommendations or findings (a cut-off copy, say): --force replaces anyway.
-    Files that are not reports are refused, one line each, and the exit code is 1. Each
-    replaced report, and each report the importer had warnings about, gets a line too.
+    Folders are searched recursively (hidden files and folders are left out). A report already
+    stored with the same text is left unchanged; a new text of the same inspection (same PDU
+    and fieldwork month) replaces it, unless it holds fewer standards, key questions,
+    recommendations or findings (a cut-off copy, say): --force replaces anyway. Every file
+    that is refused or skipped gets one line saying why, and the exit code is 1 when anything
+    was refused or nothing could be imported. Each replaced report, and each report the
+    importer had warnings about, gets a line too.
 
-    Example: probe import ~/downloads/reports
+    Examples: probe import ~/Downloads/reports    probe --db shared.db import --bundled
     """
-    from collections import Counter
-
+    from probe.importing import run_import
     from probe.store.read import StoreError
-    from probe.store.write import open_db
 
-    path = database_path(ctx.obj)
+    if not paths and not bundled:
+        fail("name report files or folders to import, or pass --bundled")
     try:
-        db = open_db(path)
+        code = run_import(database_path(ctx.obj), paths or [], max_bytes, force=force, bundled=bundled)
     except StoreError as error:
         fail(str(error))
-    from probe.ingest import import_files, report_files
-
-    files = list(report_files(paths))
-    counts: Counter[str] = Counter()
-    notes = []
-    try:
-        for result in with_progress(import_files(db, files, max_bytes, force=force), len(files)):
-            counts[result.outcome] += 1
-            notes.extend(outcome_notes(result))
-    except StoreError as error:
-        fail(f"import stopped after {counts.total()} files: {error}")
-    finally:
-        db.close()
-    for line in notes:
-        typer.echo(line, err=True)
-    outcomes = ("imported", "unchanged", "replaced", "refused")
-    typer.echo(", ".join(f"{counts[outcome]} {outcome}" for outcome in outcomes))
-    if counts["refused"]:
-        raise typer.Exit(1)
-
-
-def outcome_notes(result) -> list[str]:
-    """The lines worth a user's eye about one file: why it was refused, what it replaced, and
-    what the importer could not find in it."""
-    from probe.display import one_line
-
-    if result.outcome == "refused":
-        return [f"{result.path}: {one_line(result.reason)}"]
-    report, notes = result.report, []
-    if result.outcome == "replaced":
-        notes.append(f"{result.path}: replaced the stored {report.pdu} ({report.fieldwork_started})")
-    if report.warnings and result.outcome != "unchanged":
-        count = len(report.warnings)
-        warnings = "; ".join(one_line(warning) for warning in report.warnings)
-        notes.append(f"{result.path}: {count} warning{'s' if count != 1 else ''}: {warnings}")
-    return notes
-
-
-def with_progress(items, total: int):
-    """A progress bar on stderr when it is a terminal; the items untouched otherwise."""
-    if not sys.stderr.isatty():
-        return items
-    from rich.progress import track
-
-    return track(items, total=total, description="Importing", console=console(stderr=True), transient=True)
+    raise typer.Exit(code)
 
 
 def main() -> None:

@@ -24,7 +24,7 @@ def create_schema(db) -> None:
             "score_max": int, "overall_rating": str, "chief_inspector": str,
             "lead_inspector": str, "cases_inspected": int, "interviews": int, "caseload": int,
             "source_name": str, "source_sha256": str, "text_zlib": bytes, "warnings": str,
-            "imported_at": str,
+            "imported_at": str, "source_format": str,
         },
         pk="id",
         not_null={"inspection_key", "pdu", "pdu_name", "framework", "format", "source_name",
@@ -45,7 +45,7 @@ def create_schema(db) -> None:
     # The key-question rows of each report's percentage tables.
     db["key_questions"].create(
         {"id": int, "report_id": int, "position": int, "standard_code": str, "question": str,
-         "percent": int},
+         "percent": int, "page": int},
         pk="id", foreign_keys=REPORT_FK,
         not_null={"report_id", "position", "standard_code", "question", "percent"},
     )  # fmt: skip
@@ -55,7 +55,7 @@ def create_schema(db) -> None:
     # Numbered recommendations; addressee_type is "pdu", "region" or "hmpps".
     db["recommendations"].create(
         {"id": int, "report_id": int, "number": int, "addressee": str, "addressee_type": str,
-         "text": str, "line": int},
+         "text": str, "line": int, "page": int},
         pk="id", foreign_keys=REPORT_FK,
         not_null={"report_id", "number", "addressee", "addressee_type", "text", "line"},
     )  # fmt: skip
@@ -64,7 +64,7 @@ def create_schema(db) -> None:
     # Finding bullets in report order; section is a standard code or an unnumbered heading.
     db["findings"].create(
         {"id": int, "report_id": int, "position": int, "section": str, "section_heading": str,
-         "kind": str, "text": str, "line": int},
+         "kind": str, "text": str, "line": int, "page": int},
         pk="id", foreign_keys=REPORT_FK,
         not_null={"report_id", "position", "section", "section_heading", "kind", "text", "line"},
     )  # fmt: skip

@@ -1,0 +1,104 @@
+"""`probe import`: files and folders (or the bundled reports) into a database, with one line for
+every file that is not imported as it is, a summary, and a progress bar on a terminal."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import typer
+
+from probe.display import one_line
+from probe.ingest import FileOutcome, Listed
+
+OUTCOMES = ("imported", "unchanged", "replaced", "refused", "skipped")
+
+
+def run_import(
+    db_path: Path, paths: list[Path], max_bytes: int, *, force: bool, bundled: bool
+) -> int:
+    """Import, print what happened, and return the exit code: 1 when anything was refused or
+    nothing could be imported."""
+    from probe.ingest import bundled_reports, import_bundled, import_files, report_files
+    from probe.store.read import StoreError
+    from probe.store.write import open_db
+
+    db = open_db(db_path)
+    listed = list(report_files(paths))
+    shipped = list(bundled_reports()) if bundled else []
+    counts: Counter[str] = Counter()
+    notes: list[str] = []
+    try:
+        outcomes = _chain(
+            import_bundled(db, shipped, force=force),
+            import_files(db, listed, max_bytes, force=force),
+        )
+        for result in _with_progress(outcomes, len(shipped) + len(listed)):
+            counts[result.outcome] += 1
+            notes.extend(outcome_notes(result))
+    except StoreError as error:
+        raise StoreError(f"import stopped after {counts.total()} files: {error}") from None
+    finally:
+        db.close()
+    for line in notes:
+        typer.echo(line, err=True)
+    shown = [outcome for outcome in OUTCOMES if outcome != "skipped" or counts[outcome]]
+    typer.echo(", ".join(f"{counts[outcome]} {outcome}" for outcome in shown))
+    stored = counts["imported"] + counts["unchanged"] + counts["replaced"]
+    if not stored:
+        typer.echo(f"probe: {_nothing_found(paths, listed)}", err=True)
+    return 1 if counts["refused"] or not stored else 0
+
+
+def _chain(*parts: Iterable[FileOutcome]) -> Iterator[FileOutcome]:
+    for part in parts:
+        yield from part
+
+
+def _nothing_found(paths: list[Path], listed: list[Listed]) -> str:
+    where = ", ".join(str(path) for path in paths)
+    if not listed:
+        return f"nothing to import: no files in {where} (hidden files are not read)"
+    return f"nothing imported from {where}: no file there is an inspection report probe can read"
+
+
+def outcome_notes(result: FileOutcome) -> list[str]:
+    """The lines worth a user's eye about one file: why it was refused or skipped, what it
+    replaced, and what the importer could not find in it."""
+    if result.outcome in ("refused", "skipped"):
+        return [f"{result.path}: {one_line(result.reason)}"]
+    report, notes = result.report, []
+    if result.outcome == "replaced":
+        notes.append(f"{result.path}: replaced the stored {report.pdu} ({report.fieldwork_started})")
+    if report.warnings and result.outcome != "unchanged":
+        count = len(report.warnings)
+        warnings = "; ".join(one_line(warning) for warning in report.warnings)
+        notes.append(f"{result.path}: {count} warning{'s' if count != 1 else ''}: {warnings}")
+    return notes
+
+
+def _with_progress(outcomes: Iterator[FileOutcome], total: int) -> Iterator[FileOutcome]:
+    """A progress bar on stderr when it is a terminal (files done / total, the file being
+    stored, files a second); the outcomes untouched otherwise."""
+    if not sys.stderr.isatty():
+        yield from outcomes
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    columns = (
+        TextColumn("Importing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TextColumn("{task.description}", markup=False),
+    )
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("", total=total, rate="")
+        for result in outcomes:
+            speed = progress.tasks[0].speed
+            rate = f"{speed:.1f} files/s" if speed else ""
+            progress.update(task, advance=1, description=result.path.name, rate=rate)
+            yield result
