@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from . import lines as shapes
-from .pages import is_page_marker, running_key, running_keys
+from .pages import is_page_marker, is_structural, running_key, running_keys
 from .pdf import Page, VisualLine
 from .text import as_rating
 
@@ -123,6 +123,8 @@ def _place(
     if last is not None and last.cells and _wraps_in_cell(last, line, page):
         return notes
     bullet = bool(_BULLET_GLYPH.match(line.text) or shapes.bullet(line.text))
+    if bullet and last is not None and _wrapped_number(last, line):
+        bullet = False  # '60) who responded...': a number that wrapped to the line start
     if last is not None and not bullet and _continues(last, line, page, size):
         last.lines.append(line)
         last.last_page = page
@@ -135,10 +137,22 @@ def _place(
     return notes
 
 
+def _wrapped_number(paragraph: Paragraph, line: VisualLine) -> bool:
+    """A line starting '60)' or '3.' under the text of a bullet, not under its glyph."""
+    item = shapes.bullet(line.text)
+    return (
+        item is not None
+        and item.number is not None
+        and not _BULLET_GLYPH.match(line.text)
+        and paragraph.bullet
+        and line.left > paragraph.lines[0].left + 3
+    )
+
+
 def _wraps_in_cell(row: Paragraph, line: VisualLine, page: int) -> bool:
     """A line wrapped inside one cell of the table row above: added to that cell."""
     previous = row.lines[-1]
-    if line.cells > 1 or page != row.last_page or _structural(line.text):
+    if line.cells > 1 or page != row.last_page or structural(line.text):
         return False
     if min(line.top - previous.top, line.bottom - previous.bottom) > _LINE_PITCH * line.size:
         return False
@@ -154,9 +168,9 @@ def _wraps_in_cell(row: Paragraph, line: VisualLine, page: int) -> bool:
 
 def _continues(paragraph: Paragraph, line: VisualLine, page: int, body_size: float) -> bool:
     previous, first = paragraph.lines[-1], paragraph.lines[0]
-    if first.cells > 1 or line.cells > 1 or _structural(first.text):
+    if first.cells > 1 or line.cells > 1 or structural(first.text):
         return False
-    if _structural(line.text) and not (as_rating(line.text) and not line.text[:1].isupper()):
+    if structural(line.text) and not (as_rating(line.text) and not line.text[:1].isupper()):
         return False  # a rating word in quotes may be a wrapped word of a sentence
     if abs(line.size - previous.size) > 0.5:
         return False
@@ -186,16 +200,15 @@ def _aligned(paragraph: Paragraph, line: VisualLine) -> bool:
     return lines[0].left - 40 < line.left < lines[0].left + 6
 
 
-def _structural(text: str) -> bool:
-    title, _ = shapes.heading_text(text)
-    return bool(
-        shapes.label_kind(text)
-        or as_rating(text)
-        or shapes.standard_heading(title)
-        or shapes.domain_heading(title)
-        or shapes.is_top_title(title)
-        or shapes.is_table_header(text)
-    )
+def _spelled_whole(whole: str, head: int, vocabulary: set[str]) -> bool:
+    """The report writes the word unbroken somewhere: 'highlighting', or 'highlighted' for
+    'high-' + 'lighting' (the same start, three letters past the break)."""
+    stem = whole[: head + 3]
+    return whole in vocabulary or any(word.startswith(stem) for word in vocabulary)
+
+
+def structural(text: str) -> bool:
+    return is_structural(text) or shapes.is_table_header(text)
 
 
 def _vocabulary(pages: list[Page]) -> set[str]:
@@ -263,7 +276,7 @@ def _join(text: str, more: str, vocabulary: set[str] | None) -> str:
         return f"{text[: broken.start(1)]}{broken.group(1)}-{more}"
     head = broken.group(1)
     whole, compound = f"{head}{tail.group(0)}".casefold(), f"{head}-{tail.group(0)}".casefold()
-    keep = whole not in vocabulary and (
+    keep = not _spelled_whole(whole, len(head), vocabulary) and (
         compound in vocabulary
         or head.casefold() in _COMPOUND_HEADS
         or all(len(part) > 2 and part.casefold() in vocabulary for part in (head, tail.group(0)))

@@ -10,14 +10,14 @@ import re
 from collections import Counter
 
 from . import lines as shapes
-from .text import squash
+from .text import as_rating, squash
 
 _PAGE_MARKER = re.compile(
     r"^(?:page\s*)?(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?:of|/)\s*\d{1,4})?\.?$", re.IGNORECASE
 )
 _DIGITS = re.compile(r"\d+")
-_EDGE_LINES = 3  # of a text page's first and last lines, which may be a running header/footer
-_RUNNING_SHARE = 0.3  # repeated at the edge of this share of pages: running text
+_EDGE_LINES = 2  # of a text page's first and last lines, which may be a running header/footer
+_RUNNING_SHARE = 0.4  # repeated at the edge of this share of pages: running text
 _SENTENCE_END = tuple(".?!:;\"”’)")
 
 
@@ -35,7 +35,7 @@ def running_keys(edges: list[list[str]]) -> set[str]:
     """Keys of lines found at the edges of enough pages to be running headers or footers."""
     counts: Counter[str] = Counter()
     for page in edges:
-        counts.update({running_key(text) for text in page})
+        counts.update({running_key(text) for text in page if not is_structural(text)})
     needed = max(2, _RUNNING_SHARE * len(edges))
     return {key for key, count in counts.items() if key and count >= needed}
 
@@ -74,8 +74,20 @@ def _edge_texts(page: list[str]) -> set[str]:
 
 
 def _continues(out: list[str], line: str) -> bool:
-    """The first line of a page carries on the paragraph the last page ended with."""
+    """The first line of a page carries on the sentence the last page broke off."""
     previous = next((text for text in reversed(out) if text.strip()), "")
-    if not previous or not line.strip() or shapes.bullet(line) or shapes.label_kind(line):
+    if not previous or is_structural(previous) or shapes.bullet(line):
         return False
-    return line.strip()[:1].islower() or not previous.rstrip().endswith(_SENTENCE_END)
+    return line.strip()[:1].islower() and not previous.rstrip().endswith(_SENTENCE_END)
+
+
+def is_structural(text: str) -> bool:
+    """Headings, labels and ratings: never running text, and never joined to a paragraph."""
+    title, _ = shapes.heading_text(text)
+    return bool(
+        shapes.label_kind(text)
+        or as_rating(text)
+        or shapes.standard_heading(title)
+        or shapes.domain_heading(title)
+        or shapes.is_top_title(title)
+    )

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from .limits import MAX_PDF_PAGES
 from .model import ReportError
 
+_EOF_WITHIN = 2048  # a complete PDF ends with %%EOF, give or take a little trailing junk
 _MIN_CHARS_PER_PAGE = 200  # a report page holds 1,500-3,000 characters; a scan holds none
 _COLUMN_GAP = 0.6  # a gap wider than this many line heights separates two cells
 _LIST_MARKER = re.compile(r"^(?:[^\w\s]|\d{1,2}[.)]|[a-z][.)]|o)$")
@@ -46,6 +47,8 @@ def read_pdf(data: bytes) -> list[Page]:
     """The pages of a PDF document, or a one-line ReportError for anything unreadable."""
     import pypdfium2 as pdfium
 
+    if b"%%EOF" not in data[-_EOF_WITHIN:]:
+        raise ReportError("truncated PDF: it does not end with %%EOF (an unfinished download?)")
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:

@@ -1,7 +1,7 @@
 """Parse report files in worker processes: in parallel, and fenced off from the importing one.
 
 A hostile PDF (a decompression bomb, a malformed file that makes pdfium allocate without end)
-can at worst take down a worker, which is limited to `MEMORY_LIMIT` bytes of address space;
+can at worst take down a worker, which is limited to `MEMORY_LIMIT_MB` of address space;
 the file is then refused and the import goes on. Workers start by fork, so they begin at
 once with probe already loaded.
 """
@@ -16,9 +16,10 @@ from pathlib import Path
 
 from probe.importers.model import Report, ReportError
 
-MEMORY_LIMIT = 1024 * 1024 * 1024  # per worker; a 300-page report PDF needs under 200 MB
+MEMORY_ENV = "PROBE_WORKER_MEMORY_MB"  # to lower the limit on a small box (and in tests)
+MEMORY_LIMIT_MB = 1024  # per worker; a 300-page report PDF needs under 200 MB
 CRASHED = (
-    "the reader ran out of its 1 GB memory limit or crashed on this file "
+    "the reader ran out of its memory limit or crashed on this file "
     "(a decompression bomb or a malformed PDF?)"
 )
 
@@ -72,8 +73,9 @@ def _limit_worker() -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the importing process's to handle
+    wanted = int(os.environ.get(MEMORY_ENV) or MEMORY_LIMIT_MB) * 1024 * 1024
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
-    limit = MEMORY_LIMIT if hard == resource.RLIM_INFINITY else min(MEMORY_LIMIT, hard)
+    limit = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
