@@ -51,7 +51,7 @@ def test_manifest_lists_every_fixture_file():
     assert on_disk == {path for path in listed if path.startswith("tests/fixtures/published/")}
 
 
-def test_each_bundled_report_has_four_renderings():
+def test_each_bundled_report_has_five_renderings():
     made_by = {stem: [] for stem in STEMS}
     for entry in REPORTS:
         if entry["expected"] == f"tests/gold/{Path(entry['source_seed']).stem}.json":
@@ -62,6 +62,7 @@ def test_each_bundled_report_has_four_renderings():
             ("html", "WordPress page, browser 'Save page as, complete'"),
             ("pdf", "HTML + WeasyPrint"),
             ("pdf", "python-docx + LibreOffice"),
+            ("text", "pdftotext of the Word PDF (form feeds, headers, footers kept)"),
         ], stem
 
 
@@ -78,8 +79,10 @@ def test_file_kind_matches_content(entry):
     head = (REPO / entry["file"]).read_bytes()[:2048]
     if entry["format"] == "pdf":
         assert head.startswith(b"%PDF-")
-    else:
+    elif entry["format"] == "html":
         assert b"<html" in head.lower() and not head.startswith(b"%PDF")
+    else:
+        assert entry["format"] == "text" and b"<html" not in head.lower() and b"\f" in (REPO / entry["file"]).read_bytes()
 
 
 @pytest.mark.parametrize("entry", [e for e in REPORTS if "assets" in e], ids=_ids([e for e in REPORTS if "assets" in e]))
@@ -99,6 +102,11 @@ def test_web_page_prints_every_expected_value_in_order(entry):
     assert f'datetime="{entry["published_date"]}' in html
     for chrome in ("cookie-banner", "breadcrumbs", 'role="search"', "Back to top", "site-footer", "Share this page"):
         assert chrome in html
+
+
+@pytest.mark.parametrize("entry", [e for e in REPORTS if e["format"] == "text"], ids=_ids([e for e in REPORTS if e["format"] == "text"]))
+def test_pasted_text_prints_every_expected_value_in_order(entry):
+    assert check_fixture(REPO, entry) == []
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
