@@ -111,14 +111,13 @@ def _table_header(lines: list[str], index: int, end: int) -> int:
     line = lines[index]
     if shapes.is_table_header(line):
         return 1
-    if _QUESTION_HEADER.match(squash(line)):
+    if shapes.is_table_header_part(line) and not _PERCENT_HEADER.match(squash(line)):
         following = next((j for j in range(index + 1, end) if lines[j].strip()), None)
         if following is not None and _PERCENT_HEADER.match(squash(lines[following])):
             return following - index + 1
     return 0
 
 
-_QUESTION_HEADER = re.compile(r"^[*_]*key\s+questions?[*_]*$", re.IGNORECASE)
 _PERCENT_HEADER = re.compile(r"^[*_]*percentage\b", re.IGNORECASE)
 _MARKDOWN_RULE = re.compile(r"^\|?[\s:|-]*-[\s:|-]*$")
 _PERCENT = re.compile(r"^[*_]*(\d{1,3})\s*%[*_]*$")

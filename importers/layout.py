@@ -32,7 +32,7 @@ _COMPOUND_HEADS = frozenset(
     "full part face one two three first joint".split()
 )
 _TOKEN = re.compile(r"[a-z]+(?:-[a-z]+)*")
-_BROKEN = re.compile(r"([A-Za-z]+) ?-$")
+_BROKEN = re.compile(r"([A-Za-z]+(?:-[A-Za-z]+)*) ?-$")
 
 
 @dataclass
@@ -59,8 +59,9 @@ def page_text(pages: list[Page]) -> tuple[str, list[int]]:
         notes += [Paragraph([note], page.number) for note in _join_notes(page_notes)]
     if notes and paragraphs:
         paragraphs[-1].footnotes += notes
-    vocabulary = _vocabulary(pages)
-    return _render(paragraphs, vocabulary if _hyphenates(pages, vocabulary) else None)
+    texts = [line.text for page in pages for line in page.lines]
+    vocabulary = vocabulary_of(texts)
+    return _render(paragraphs, vocabulary if hyphenates(texts, vocabulary) else None)
 
 
 def _running_keys(pages: list[Page]) -> set[str]:
@@ -211,32 +212,30 @@ def structural(text: str) -> bool:
     return is_structural(text) or shapes.is_table_header(text)
 
 
-def _vocabulary(pages: list[Page]) -> set[str]:
+def vocabulary_of(texts: list[str]) -> set[str]:
     """The report's words, casefolded, compounds with their hyphen; the halves of a word broken
     at a line's end ('chal-' / 'lenging') are not words."""
     words: set[str] = set()
     broken = False
-    for page in pages:
-        for line in page.lines:
-            tokens = _TOKEN.findall(line.text.casefold())
-            ends_broken = line.text.endswith("-")
-            for token in tokens[int(broken) : len(tokens) - int(ends_broken)]:
-                words.update((token, *token.split("-")))
-            broken = ends_broken
+    for text in texts:
+        tokens = _TOKEN.findall(text.casefold())
+        ends_broken = text.endswith("-")
+        for token in tokens[int(broken) : len(tokens) - int(ends_broken)]:
+            words.update((token, *token.split("-")))
+        broken = ends_broken
     return words
 
 
-def _hyphenates(pages: list[Page], vocabulary: set[str]) -> bool:
+def hyphenates(texts: list[str], vocabulary: set[str]) -> bool:
     """Whether the document breaks words at line ends ('chal-' / 'lenging'), as word processors
     with hyphenation on do: then a hyphen ending a line is usually not part of the word."""
     tails, fragments, broken = 0, 0, False
-    for page in pages:
-        for line in page.lines:
-            first = _WORD.match(line.text)
-            if broken and first and line.text[:1].islower():
-                tails += 1
-                fragments += first.group(0).casefold() not in vocabulary
-            broken = bool(_BROKEN.search(line.text))
+    for text in texts:
+        first = _WORD.match(text)
+        if broken and first and text[:1].islower():
+            tails += 1
+            fragments += first.group(0).casefold() not in vocabulary
+        broken = bool(_BROKEN.search(text))
     return fragments >= 2 and fragments > 0.3 * tails
 
 
@@ -257,28 +256,34 @@ def _paragraph_text(paragraph: Paragraph, vocabulary: set[str] | None) -> str:
         return "\t".join(paragraph.cells)
     text = paragraph.lines[0].text
     for line in paragraph.lines[1:]:
-        text = _join(text, line.text, vocabulary)
+        text = hyphen_join(text, line.text, vocabulary)
     if paragraph.bullet and not shapes.bullet(text):
         text = _BULLET_GLYPH.sub("• ", text, count=1)
     return text
 
 
-def _join(text: str, more: str, vocabulary: set[str] | None) -> str:
+def hyphen_join(text: str, more: str, vocabulary: set[str] | None) -> str:
     """Join a wrapped line. A word broken with a hyphen ('chal-' + 'lenging') is made whole,
-    unless the report writes it with the hyphen or both halves are words ('well-' +
-    'established'); a soft hyphen always goes."""
+    unless the report writes it with the hyphen or its halves are words ('well-' +
+    'established'); a soft hyphen always goes. With no vocabulary (a document that does not
+    hyphenate words) a hyphen ending a line is kept."""
     if text.endswith("\xad"):
         return text[:-1] + more
     broken, tail = _BROKEN.search(text), _WORD.match(more)
     if broken is None or tail is None or not more[:1].islower():
         return f"{text} {more}"
-    if vocabulary is None:
-        return f"{text[: broken.start(1)]}{broken.group(1)}-{more}"
-    head = broken.group(1)
-    whole, compound = f"{head}{tail.group(0)}".casefold(), f"{head}-{tail.group(0)}".casefold()
-    keep = not _spelled_whole(whole, len(head), vocabulary) and (
-        compound in vocabulary
-        or head.casefold() in _COMPOUND_HEADS
-        or all(len(part) > 2 and part.casefold() in vocabulary for part in (head, tail.group(0)))
-    )
+    head, rest = broken.group(1), tail.group(0)
+    keep = vocabulary is None or _keeps_hyphen(head, rest, vocabulary)
     return f"{text[: broken.start(1)]}{head}{'-' if keep else ''}{more}"
+
+
+def _keeps_hyphen(head: str, tail: str, vocabulary: set[str]) -> bool:
+    """'one-to' + 'one' and 'well' + 'established' keep it; 'chal' + 'lenging' does not."""
+    last = head.rsplit("-", 1)[-1]
+    if _spelled_whole(f"{head}{tail}".casefold(), len(head), vocabulary):
+        return False
+    return (
+        f"{head}-{tail}".casefold() in vocabulary
+        or last.casefold() in _COMPOUND_HEADS
+        or all(len(part) > 2 and part.casefold() in vocabulary for part in (last, tail))
+    )

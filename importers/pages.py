@@ -16,6 +16,7 @@ _PAGE_MARKER = re.compile(
     r"^(?:page\s*)?(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?:of|/)\s*\d{1,4})?\.?$", re.IGNORECASE
 )
 _DIGITS = re.compile(r"\d+")
+LONE_GLYPH = re.compile(r"^\s*[•●◦▪■‣⁃·►➢\uf0b7\uf0a7–—-]\s*$")  # a bullet set apart from its text
 _EDGE_LINES = 2  # of a text page's first and last lines, which may be a running header/footer
 _RUNNING_SHARE = 0.4  # repeated at the edge of this share of pages: running text
 _SENTENCE_END = tuple(".?!:;\"”’)")
@@ -48,17 +49,24 @@ def split_pages(text: str) -> tuple[str, list[int]] | None:
         return None
     pages = [page.split("\n") for page in text.split("\f")]
     edges = [_edge_texts(page) for page in pages]
-    running = running_keys(edges)
+    running_keys_found = running_keys(edges)
     out: list[str] = []
     numbers: list[int] = []
+    kept_once: set[str] = set()  # the first copy of a running line stays: it may be the title
     for number, (page, edge) in enumerate(zip(pages, edges, strict=True), start=1):
-        kept = [
-            line
-            for line in page
-            if line not in edge or not (running_key(line) in running or is_page_marker(line))
-        ]
+        kept = []
+        for line in page:
+            key = running_key(line)
+            running = line in edge and (key in running_keys_found or is_page_marker(line))
+            if running and (is_page_marker(line) or key in kept_once):
+                continue
+            if running:
+                kept_once.add(key)
+            kept.append(line)
         while kept and not kept[0].strip():
             kept.pop(0)
+        while kept and not kept[-1].strip():
+            kept.pop()
         if kept and out and _continues(out, kept[0]):
             last = max(i for i, line in enumerate(out) if line.strip())
             out[last] = f"{out[last].rstrip()} {kept.pop(0).strip()}"
@@ -69,7 +77,7 @@ def split_pages(text: str) -> tuple[str, list[int]] | None:
 
 
 def _edge_texts(page: list[str]) -> set[str]:
-    filled = [line for line in page if line.strip()]
+    filled = [line for line in page if line.strip() and not LONE_GLYPH.match(line)]
     return set(filled[:_EDGE_LINES] + filled[-_EDGE_LINES:])
 
 
@@ -77,6 +85,8 @@ def _continues(out: list[str], line: str) -> bool:
     """The first line of a page carries on the sentence the last page broke off."""
     previous = next((text for text in reversed(out) if text.strip()), "")
     if not previous or is_structural(previous) or shapes.bullet(line):
+        return False
+    if previous.rstrip().endswith("%"):  # a table's percentage: the question goes on instead
         return False
     return line.strip()[:1].islower() and not previous.rstrip().endswith(_SENTENCE_END)
 

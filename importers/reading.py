@@ -72,15 +72,30 @@ def parse_document(data: bytes, source_name: str) -> Report:
         text = html_text(data)
     else:
         text, warnings = decode(data)
-        split = split_pages(text)
-        if split:
-            text, pages = split
+        text, pages = _pasted_from_pdf(text, warnings)
     report = parse_report(text, source_name=source_name)
     report.warnings[:0] = warnings
     report.source_format = kind
     if pages:
         _add_pages(report, pages)
     return report
+
+
+def _pasted_from_pdf(text: str, warnings: list[str]) -> tuple[str, list[int] | None]:
+    """Text copied out of a PDF: its pages cleaned of running headers and footers, and its
+    wrapped lines joined into paragraphs. Other text is returned as it is."""
+    from .reflow import looks_wrapped, reflow
+
+    split = split_pages(text)
+    if split is None:
+        return text, None
+    text, pages = split
+    lines = text.split("\n")
+    if not looks_wrapped(lines):
+        return text, pages
+    lines, pages, reflow_warnings = reflow(lines, pages)
+    warnings += reflow_warnings
+    return "\n".join(lines), pages
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:

@@ -1,0 +1,73 @@
+"""The reports as the Inspectorate publishes them (tests/fixtures/published: Word and browser
+PDFs, WordPress pages as curl fetches and a browser saves them, text pasted from a PDF, and
+renamed copies with changed numbers) give exactly the expected values: every core value, in
+order, nothing extra. Junk files are refused."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+from gold import comparable, squash
+from probe.importers import read_report
+from probe.importers.model import ReportError
+
+PUBLISHED = REPO / "tests" / "fixtures" / "published"
+MANIFEST = json.loads((PUBLISHED / "MANIFEST.json").read_text(encoding="utf-8"))
+CORE = ("pdu", "framework", "fieldwork_started", "score_points", "score_max", "overall_rating")
+LISTS = ("standards", "key_questions", "recommendations", "findings")
+
+
+def _ids(entries):
+    return [Path(entry["file"]).name[:48] for entry in entries]
+
+
+def _expected(entry) -> dict:
+    gold = json.loads((REPO / entry["expected"]).read_text(encoding="utf-8"))
+    for finding in gold["findings"]:  # SCHEMA.md: a quoted testimony is appended to its bullet
+        if finding.get("continuation"):
+            finding["text"] = f"{finding['text']} {finding['continuation']}"
+    return comparable(gold)
+
+
+@pytest.mark.parametrize("entry", MANIFEST["reports"], ids=_ids(MANIFEST["reports"]))
+def test_a_published_report_gives_the_expected_values(entry):
+    report = read_report(REPO / entry["file"])
+    got, want = comparable(dataclasses.asdict(report)), _expected(entry)
+    for field in CORE:
+        assert got[field] == want[field], field
+    for field in LISTS:
+        assert len(got[field]) == len(want[field]), field
+        for index, (item, wanted) in enumerate(zip(got[field], want[field], strict=True)):
+            assert item == wanted, f"{field}[{index}]"
+    assert report.source_format == entry["format"]
+
+
+@pytest.mark.parametrize(
+    "entry", [e for e in MANIFEST["reports"] if e["format"] == "pdf"],
+    ids=_ids([e for e in MANIFEST["reports"] if e["format"] == "pdf"]),
+)  # fmt: skip
+def test_each_item_of_a_pdf_has_the_page_it_is_printed_on(entry):
+    """The page of each finding is the PDF page whose text holds the finding's first words."""
+    import pypdfium2 as pdfium
+
+    report = read_report(REPO / entry["file"])
+    document = pdfium.PdfDocument(REPO / entry["file"])
+    pages = [squash(document[i].get_textpage().get_text_range()) for i in range(len(document))]
+    items = [*report.findings, *report.recommendations]
+    assert items and all(item.page for item in items)
+    for item in items:
+        opening = squash(item.text)[:40]
+        assert opening in pages[item.page - 1], (item.page, opening)
+    assert [f.page for f in report.findings] == sorted(f.page for f in report.findings)
+    assert report.key_questions and all(question.page for question in report.key_questions)
+
+
+@pytest.mark.parametrize("entry", MANIFEST["junk"], ids=_ids(MANIFEST["junk"]))
+def test_junk_is_refused(entry):
+    with pytest.raises(ReportError):
+        read_report(REPO / entry["file"])
