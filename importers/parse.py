@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 
 from . import body, detect, facts
 from .lines import label_kind
@@ -28,10 +29,15 @@ _INSPECTORATE = re.compile(
 _PDU = re.compile(r"\bPDU\b|probation\s+delivery\s+unit", re.IGNORECASE)
 
 
-def parse_report(text: str, source_name: str = "<text>") -> Report:
-    """Parse decoded report text. Returns a Report or raises ReportError, nothing else."""
+def parse_report(
+    text: str, source_name: str = "<text>", pages: list[int] | None = None
+) -> Report:
+    """Parse decoded report text. Returns a Report or raises ReportError, nothing else.
+
+    `pages` gives the printed page of each line of `text` (after sanitising, which keeps
+    lines where they are), for text read from a paged document."""
     try:
-        return _parse(text, source_name)
+        return _parse(text, source_name, pages)
     except ReportError:
         raise
     except Exception as error:  # a bug here must not crash a bulk import; say what broke
@@ -40,7 +46,7 @@ def parse_report(text: str, source_name: str = "<text>") -> Report:
         ) from error
 
 
-def _parse(text: str, source_name: str) -> Report:
+def _parse(text: str, source_name: str, pages: list[int] | None) -> Report:
     if not isinstance(text, str):
         raise ReportError(f"expected decoded text, got {type(text).__name__}")
     text, warnings = sanitise(text)
@@ -81,9 +87,26 @@ def _parse(text: str, source_name: str) -> Report:
     report.standards, all_rated = _standards(
         lines, ratings, sections, standard_sections, report.warnings
     )
-    _read_body(report, lines, sections, standard_sections)
+    page_of = _page_lookup(pages)
+    _read_body(report, lines, sections, standard_sections, page_of)
+    if page_of:
+        _add_pages(report, page_of)
     _check(report, all_rated)
     return report
+
+
+def _page_lookup(pages: list[int] | None):
+    if not pages:
+        return None
+    return lambda index: pages[index] if 0 <= index < len(pages) else None
+
+
+def _add_pages(report: Report, page_of) -> None:
+    """Give each finding and recommendation the page its (1-based) line is printed on."""
+    report.findings = [replace(item, page=page_of(item.line - 1)) for item in report.findings]
+    report.recommendations = [
+        replace(item, page=page_of(item.line - 1)) for item in report.recommendations
+    ]
 
 
 def _refuse_non_report(text: str) -> None:
@@ -240,7 +263,11 @@ def _code_key(code: str) -> tuple[int, ...]:
 
 
 def _read_body(
-    report: Report, lines: list[str], sections: list[Section], standards: dict[str, Section]
+    report: Report,
+    lines: list[str],
+    sections: list[Section],
+    standards: dict[str, Section],
+    page_of,
 ) -> None:
     warn = report.warnings.append
     names = {standard.code: standard.name for standard in report.standards}
@@ -248,7 +275,7 @@ def _read_body(
     for section in sections:
         if section.kind == "standard" and standards.get(section.code) is section:
             label = f"standard {section.code} {names.get(section.code, section.title)}"
-            questions, question_warnings = body.key_questions(lines, section)
+            questions, question_warnings = body.key_questions(lines, section, page_of)
             report.warnings += question_warnings
             found = body.findings(lines, section)
             if section.domain == 2 and not questions:

@@ -73,11 +73,9 @@ def parse_document(data: bytes, source_name: str) -> Report:
     else:
         text, warnings = decode(data)
         text, pages = _pasted_from_pdf(text, warnings)
-    report = parse_report(text, source_name=source_name)
+    report = parse_report(text, source_name=source_name, pages=pages)
     report.warnings[:0] = warnings
     report.source_format = kind
-    if pages:
-        _add_pages(report, pages)
     return report
 
 
@@ -152,15 +150,3 @@ def _size(size: int) -> str:
         return f"{size / (1024 * 1024):.1f} MB ({size:,} bytes)"
     return f"{size:,} bytes"
 
-
-def _add_pages(report: Report, pages: list[int]) -> None:
-    """Give each item the page its line is printed on (lines are 1-based)."""
-    from dataclasses import replace
-
-    def page(line: int) -> int | None:
-        return pages[line - 1] if 0 < line <= len(pages) else None
-
-    report.findings = [replace(item, page=page(item.line)) for item in report.findings]
-    report.recommendations = [
-        replace(item, page=page(item.line)) for item in report.recommendations
-    ]
