@@ -88,13 +88,11 @@ def _read_page(document, index: int) -> Page:
         _, height = page.get_size()
         textpage = page.get_textpage()
         try:
-            runs = []
-            for number in range(textpage.count_rects()):
-                left, bottom, right, top = textpage.get_rect(number)
-                text = textpage.get_text_bounded(left, bottom, right, top)
-                if text.strip():
-                    size = _font_size(textpage, left, bottom, right, top)
-                    runs.append((height - top, height - bottom, left, right, text, size))
+            runs = [
+                (height - top, height - bottom, left, right, text, size)
+                for left, bottom, right, top, text, size in _runs(textpage)
+                if text.strip()
+            ]
         finally:
             textpage.close()
     finally:
@@ -102,14 +100,62 @@ def _read_page(document, index: int) -> Page:
     return Page(index + 1, height, _lines(runs))
 
 
-def _font_size(textpage, left: float, bottom: float, right: float, top: float) -> float:
+def _runs(textpage) -> list[tuple[float, float, float, float, str, float]]:
+    """Each text rectangle pdfium finds, with its text and font size. A rectangle's text is the
+    page text from its first character to the next rectangle's (pdfium makes rectangles from
+    the characters in order): one lookup each, where asking for the text inside a rectangle
+    scans the whole page every time."""
     import pypdfium2.raw as pdfium_c
 
-    for x in (left + 1, (left + right) / 2, right - 1):  # the run may start with a space
+    rects = [textpage.get_rect(number) for number in range(textpage.count_rects())]
+    starts = _increasing([_first_char(textpage, rect) for rect in rects])
+    full = textpage.get_text_range()
+    runs = []
+    for number, (rect, start) in enumerate(zip(rects, starts, strict=True)):
+        end = starts[number + 1] if number + 1 < len(starts) else len(full)
+        if start is None or end is None:
+            text, size = textpage.get_text_bounded(*rect), _probed_size(textpage, rect)
+        else:
+            text = full[start:end].replace("\r", "").replace("\n", " ")
+            size = pdfium_c.FPDFText_GetFontSize(textpage.raw, start)
+        runs.append((*rect, text.replace("\ufffe", "-"), size))
+    return runs
+
+
+def _probed_size(textpage, rect) -> float:
+    """The font size of a character inside the rectangle (it may start with a space)."""
+    import pypdfium2.raw as pdfium_c
+
+    left, bottom, right, top = rect
+    for x in (left + 1, (left + right) / 2, right - 1):
         index = textpage.get_index(x, (top + bottom) / 2, 3, (top - bottom) / 2)
         if index is not None and index >= 0:
             return pdfium_c.FPDFText_GetFontSize(textpage.raw, index)
     return top - bottom
+
+
+def _increasing(starts: list[int | None]) -> list[int | None]:
+    """Start indexes that do not follow the previous one were found on a neighbouring line:
+    those rectangles are read the slow way."""
+    last = -1
+    checked: list[int | None] = []
+    for start in starts:
+        good = start is not None and start > last
+        checked.append(start if good else None)
+        last = start if good else last
+    return checked
+
+
+def _first_char(textpage, rect) -> int | None:
+    """The index of the rectangle's first character, checked: it must start where the
+    rectangle does (a superscript or a tight line above can be nearer the point asked)."""
+    left, bottom, right, top = rect
+    index = textpage.get_index(left + 0.5, (top + bottom) / 2, 1.0, (top - bottom) / 2)
+    if index is None or index < 0:
+        return None
+    char_left, char_bottom, _, char_top = textpage.get_charbox(index)
+    inside = abs(char_left - left) < 1.0 and bottom - 1 <= char_bottom and char_top <= top + 1
+    return index if inside else None
 
 
 def _lines(runs: list[tuple]) -> list[VisualLine]:
