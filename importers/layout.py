@@ -2,7 +2,7 @@
 
 What a printed page adds is removed here so that it never becomes data: running headers and
 footers (the lines that repeat at the top or bottom of most pages, page numbers and "Page 3 of
-20" included), the contents list, and footnote texts (moved after the paragraph they interrupt).
+20" included), the contents list, and footnote texts (moved to the end, under 'Footnotes').
 Wrapped lines are joined back into paragraphs and bullets, across page breaks too; table rows
 keep their cells apart with tabs. Structural lines (headings, labels, bullets, ratings) always
 start a paragraph of their own, whatever the geometry says.
@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import lines as shapes
-from .pages import is_page_marker, is_structural, running_key, running_keys
+from .pages import FOOTNOTES, is_page_marker, is_structural, running_key, running_keys
 from .pdf import Page, VisualLine
 from .text import as_rating
 
@@ -27,8 +27,8 @@ _LINE_PITCH = 1.6  # lines of a paragraph are closer than this many font sizes a
 _WORD = re.compile(r"[A-Za-z]+")
 # English words that mostly start a hyphenated compound ('short-term', 'cross-grade')
 _COMPOUND_HEADS = frozenset(
-    "cross short long well high low self non co pre post multi inter anti sub over under "
-    "full part face one two three first joint".split()
+    "cross short long well high low self non co pre post full part face one two three first "
+    "joint".split()
 )
 _TOKEN = re.compile(r"[a-z]+(?:-[a-z]+)*")
 _BROKEN = re.compile(r"([A-Za-z]+(?:-[A-Za-z]+)*) ?-$")
@@ -41,7 +41,6 @@ class Paragraph:
     bullet: bool = False
     last_page: int = 0  # where its last line is
     cells: list[str] = field(default_factory=list)  # a table row's cells, wrapped lines joined
-    footnotes: list[Paragraph] = field(default_factory=list)
 
 
 def page_text(pages: list[Page]) -> tuple[str, list[int]]:
@@ -50,15 +49,16 @@ def page_text(pages: list[Page]) -> tuple[str, list[int]]:
     body_size = sizes[len(sizes) // 2]  # (statistics.median: 40 ms to import)
     running = _running_keys(pages)
     paragraphs: list[Paragraph] = []
-    notes: list[Paragraph] = []  # footnotes waiting for the paragraph they interrupt to end
+    notes: list[Paragraph] = []  # footnote texts, for the end of the text
     for page in pages:
         body = [line for line in _strip_edges(page, running) if not _is_contents_entry(line)]
         body, page_notes = _split_footnotes(body, body_size)
         for line in body:
-            notes = _place(paragraphs, notes, line, page.number, body_size)
+            _place(paragraphs, line, page.number, body_size)
         notes += [Paragraph([note], page.number) for note in _join_notes(page_notes)]
-    if notes and paragraphs:
-        paragraphs[-1].footnotes += notes
+    if notes:
+        heading = VisualLine(FOOTNOTES, 0, 0, 0, 0, body_size, body_size)
+        paragraphs += [Paragraph([heading], notes[0].page), *notes]
     texts = [line.text for page in pages for line in page.lines]
     vocabulary = vocabulary_of(texts)
     return _render(paragraphs, vocabulary if hyphenates(texts, vocabulary) else None)
@@ -116,26 +116,20 @@ def _merge(first: VisualLine, second: VisualLine) -> VisualLine:
     )  # fmt: skip
 
 
-def _place(
-    paragraphs: list[Paragraph], notes: list[Paragraph], line: VisualLine, page: int, size: float
-) -> list[Paragraph]:
-    """Add one line to the last paragraph or start a new one; returns the footnotes still waiting."""
+def _place(paragraphs: list[Paragraph], line: VisualLine, page: int, size: float) -> None:
+    """Add one line to the last paragraph or start a new one."""
     last = paragraphs[-1] if paragraphs else None
     if last is not None and last.cells and _wraps_in_cell(last, line, page):
-        return notes
+        return
     bullet = bool(_BULLET_GLYPH.match(line.text) or shapes.bullet(line.text))
     if bullet and last is not None and _wrapped_number(last, line):
         bullet = False  # '60) who responded...': a number that wrapped to the line start
     if last is not None and not bullet and _continues(last, line, page, size):
         last.lines.append(line)
         last.last_page = page
-        return notes
-    if last is not None and notes:
-        last.footnotes += notes
-        notes = []
+        return
     cells = line.text.split("\t") if line.cells > 1 else []
     paragraphs.append(Paragraph([line], page, bullet, page, cells=cells))
-    return notes
 
 
 def _wrapped_number(paragraph: Paragraph, line: VisualLine) -> bool:
@@ -245,9 +239,8 @@ def _render(paragraphs: list[Paragraph], vocabulary: set[str] | None) -> tuple[s
     out: list[str] = []
     pages: list[int] = []
     for paragraph in paragraphs:
-        for part in (paragraph, *paragraph.footnotes):
-            out += [_paragraph_text(part, vocabulary), ""]
-            pages += [part.page, part.page]
+        out += [_paragraph_text(paragraph, vocabulary), ""]
+        pages += [paragraph.page, paragraph.page]
     return "\n".join(out), pages
 
 
@@ -285,5 +278,5 @@ def _keeps_hyphen(head: str, tail: str, vocabulary: set[str]) -> bool:
     return (
         f"{head}-{tail}".casefold() in vocabulary
         or last.casefold() in _COMPOUND_HEADS
-        or all(len(part) > 2 and part.casefold() in vocabulary for part in (last, tail))
+        or (len(last) > 2 and len(tail) > 3 and {last.casefold(), tail.casefold()} <= vocabulary)
     )

@@ -16,6 +16,8 @@ _PAGE_MARKER = re.compile(
     r"^(?:page\s*)?(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?:of|/)\s*\d{1,4})?\.?$", re.IGNORECASE
 )
 _DIGITS = re.compile(r"\d+")
+_NOTE_START = re.compile(r"^(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s+[A-Z]")
+FOOTNOTES = "Footnotes"  # the heading footnote texts are moved under, at the end
 LONE_GLYPH = re.compile(r"^\s*[•●◦▪■‣⁃·►➢\uf0b7\uf0a7–—-]\s*$")  # a bullet set apart from its text
 _EDGE_LINES = 2  # of a text page's first and last lines, which may be a running header/footer
 _RUNNING_SHARE = 0.4  # repeated at the edge of this share of pages: running text
@@ -53,6 +55,7 @@ def split_pages(text: str) -> tuple[str, list[int]] | None:
     out: list[str] = []
     numbers: list[int] = []
     kept_once: set[str] = set()  # the first copy of a running line stays: it may be the title
+    notes: list[tuple[str, int]] = []  # footnote texts, for the end
     for number, (page, edge) in enumerate(zip(pages, edges, strict=True), start=1):
         kept = []
         for line in page:
@@ -65,6 +68,10 @@ def split_pages(text: str) -> tuple[str, list[int]] | None:
             kept.append(line)
         while kept and not kept[0].strip():
             kept.pop(0)
+        if kept and notes and _note_goes_on(notes[-1][0], kept[0]):
+            notes[-1] = (f"{notes[-1][0].rstrip()} {kept.pop(0).strip()}", notes[-1][1])
+        kept, page_notes = _split_notes(kept)
+        notes += [(line, number) for line in page_notes]
         while kept and not kept[-1].strip():
             kept.pop()
         if kept and out and _continues(out, kept[0]):
@@ -73,7 +80,29 @@ def split_pages(text: str) -> tuple[str, list[int]] | None:
             del out[last + 1 :], numbers[last + 1 :]
         out += kept
         numbers += [number] * len(kept)
+    if notes:
+        out += ["", FOOTNOTES, "", *(line for line, _ in notes)]
+        numbers += [notes[0][1]] * 3 + [page for _, page in notes]
     return "\n".join(out), numbers
+
+
+def _note_goes_on(note: str, line: str) -> bool:
+    """A footnote broken off at the foot of the last page carries on at the top of this one."""
+    return not note.rstrip().endswith(_SENTENCE_END) and line.strip()[:1].islower()
+
+
+def _split_notes(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Footnote texts at the foot of a page ('5 The rating for the standard ...'): the last
+    lines, from one starting with a footnote number, that only start new notes or carry on."""
+    start = len(lines)
+    for index in range(len(lines) - 1, -1, -1):
+        text = lines[index].strip()
+        if not text or text[:1].islower():
+            continue
+        if not _NOTE_START.match(text) or shapes.bullet(text):
+            break
+        start = index
+    return lines[:start], [line for line in lines[start:] if line.strip()]
 
 
 def _edge_texts(page: list[str]) -> set[str]:

@@ -19,6 +19,8 @@ _EOF_WITHIN = 2048  # a complete PDF ends with %%EOF, give or take a little trai
 _MIN_CHARS_PER_PAGE = 200  # a report page holds 1,500-3,000 characters; a scan holds none
 _COLUMN_GAP = 0.6  # a gap wider than this many line heights separates two cells
 _LIST_MARKER = re.compile(r"^(?:[^\w\s]|\d{1,2}[.)]|[a-z][.)]|o)$")
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_CLOSING = frozenset(".,;:!?)]’”")
 _WORD_GAP = 0.15  # a gap wider than this many font sizes separates two words
 _MARK_GAP = 0.4  # ... or a word and a superscript footnote mark
 
@@ -186,17 +188,19 @@ def _line(group: list[tuple]) -> VisualLine:
     height = max(bottom - top for top, bottom, *_ in group)
     cells: list[str] = [""]
     lefts = [group[0][2]]
-    previous_right = None
-    previous_size = 0.0
-    for top, bottom, left, right, text, size in group:
-        gap = left - previous_right if previous_right is not None else 0.0
+    previous = None
+    for run in group:
+        top, bottom, left, right, text, size = run
+        gap = left - previous[3] if previous else 0.0
         if gap > _COLUMN_GAP * height:
             cells.append("")
             lefts.append(left)
-        elif cells[-1] and gap > _word_gap(size, previous_size) and not cells[-1].endswith(" "):
+        elif previous and _is_mark(run, previous):
+            text = text.strip().translate(_SUPERSCRIPT)  # a footnote mark, glued to its word
+        elif cells[-1] and _spaced(gap, run, previous) and not cells[-1].endswith(" "):
             cells[-1] += " "
         cells[-1] += text.replace("\x02", "-")  # pdfium's mark for a hyphen ending a line
-        previous_right, previous_size = right, size
+        previous = run
     texts = [" ".join(cell.split()) for cell in cells]
     if len(texts) > 1 and _LIST_MARKER.match(texts[0]):  # a bullet or number, not a cell
         texts[:2] = [f"{texts[0]} {texts[1]}"]
@@ -212,3 +216,18 @@ def _line(group: list[tuple]) -> VisualLine:
         cells=len(texts),
         cell_lefts=tuple(lefts),
     )
+
+
+def _is_mark(run: tuple, previous: tuple) -> bool:
+    """Digits set smaller and higher than the word before them: a footnote mark."""
+    top, bottom, _, _, text, size = run
+    raised = bottom < previous[1] - 0.15 * (previous[1] - previous[0])
+    return text.strip().isdecimal() and size < 0.85 * previous[5] and raised
+
+
+def _spaced(gap: float, run: tuple, previous: tuple | None) -> bool:
+    """Whether a gap between two runs is a space: not before closing punctuation, and only a
+    wide one after a footnote mark."""
+    if previous is None or run[4][:1] in _CLOSING:
+        return False
+    return gap > _word_gap(run[5], previous[5])
