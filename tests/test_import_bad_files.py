@@ -5,6 +5,7 @@ the real CLI and the real worker processes."""
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -158,3 +159,33 @@ def test_bundled_builds_any_database_and_refreshes_it(cli, tmp_path):
     assert (again.exit_code, again.stdout) == (0, "0 imported, 5 unchanged, 0 replaced, 0 refused\n")
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM findings").fetchone() == (382,)
+
+
+def test_a_mixed_folder_imports_the_reports_and_names_every_other_file(cli, tmp_path):
+    """A download folder: a Word PDF, a browser-saved page with its _files folder, a page as
+    curl fetches it, a text report, and junk. Reports are imported; every other file is named."""
+    published = REPO / "tests" / "fixtures" / "published"
+    folder = tmp_path / "Downloads"
+    saved = "An inspection of probation services in Gwent PDU – HM Inspectorate of Probation"
+    shutil.copytree(published / "web-saved" / f"{saved}_files", folder / f"{saved}_files")
+    shutil.copy(published / "web-saved" / f"{saved}.html", folder)
+    shutil.copy(published / "pdf-word" / "newcastle-upon-tyne-pdu-inspection-report.pdf", folder / "report")
+    shutil.copy(published / "web-curl" / "leicester-leicestershire-and-rutland-pdu.html", folder / "page.txt")
+    shutil.copy(CORPUS / f"{STEMS[1]}.txt", folder / "durham.pdf")  # names mean nothing
+    for junk in ("news-item.pdf", "other-site-page.html", "password-protected.pdf"):
+        shutil.copy(published / "junk" / junk, folder / junk)
+    (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0" + bytes(range(256)))
+
+    result = cli("--db", tmp_path / "p.db", "import", folder)
+
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == ["4 imported, 0 unchanged, 0 replaced, 4 refused, 1 skipped"]
+    named = {line.split(": ", 1)[0] for line in result.stderr.splitlines() if ": " in line}
+    others = {"news-item.pdf", "other-site-page.html", "password-protected.pdf", "photo.jpg", f"{saved}_files"}
+    assert {str(folder / name) for name in others} <= named
+    with sqlite3.connect(tmp_path / "p.db") as conn:
+        stored = conn.execute("SELECT pdu, source_format FROM reports ORDER BY pdu").fetchall()
+    assert stored == [
+        ("County Durham and Darlington PDU", "text"), ("Gwent PDU", "html"),
+        ("Leicester, Leicestershire and Rutland PDU", "html"), ("Newcastle Upon Tyne PDU", "pdf"),
+    ]  # fmt: skip
