@@ -243,6 +243,7 @@ def hit_dict(hit: "SearchHit") -> dict:
         "text": hit.text,
         "snippet": plain_snippet(hit.snippet),
         "line": hit.line,
+        "page": hit.page,
         "report_id": hit.report_id,
     }
 
@@ -252,7 +253,7 @@ def print_hits_tsv(hits: list["SearchHit"]) -> None:
 
     for hit in hits:
         fields = (hit.pdu, hit.fieldwork_started, hit.section, hit.section_heading, hit.kind, hit.text)
-        typer.echo("\t".join(one_line(field) for field in fields))
+        typer.echo("\t".join([*(one_line(field) for field in fields), page_label(hit.page)]))
 
 
 def print_hits_table(hits: list["SearchHit"], total: int) -> None:
@@ -273,11 +274,18 @@ def print_hits_table(hits: list["SearchHit"], total: int) -> None:
         kind = KIND_LABELS.get(hit.kind, hit.kind)
         where.append_text(safe_text(f"\n{short_month(hit.fieldwork_started)} · {kind}"))
         where.append_text(safe_text(f"\n{section}", style="italic"))
+        if hit.page:
+            where.append_text(safe_text(f" · {page_label(hit.page)}"))
         table.add_row(where, snippet_text(hit.snippet), end_section=True)
     out = console()
     if hits:
         out.print(table)
     out.print(hits_line(len(hits), total), markup=False)
+
+
+def page_label(page: int | None) -> str:
+    """'p. 12' for an item printed on page 12 of a PDF; '' when the report had no pages."""
+    return f"p. {page}" if page else ""
 
 
 def hits_line(shown: int, total: int) -> str:
@@ -397,14 +405,15 @@ def print_report(report: "Report", stats) -> None:
     out.print(ratings)
 
     questions = Table(title="Key questions", box=box.SIMPLE_HEAD, pad_edge=False, title_justify="left")
-    for name in ("Std", "Question", "%", "Median"):
+    for name in ("Std", "Question", "%", "Median", "Page"):
         questions.add_column(name, justify="right" if name in ("%", "Median") else "left")
-    for stat in stats:
+    for stat, question in zip(stats, report.key_questions, strict=False):
         questions.add_row(
             safe_text(stat.standard_code),
             safe_text(stat.question),
             safe_text(f"{stat.percent}{' *' if stat.drives_rating else ''}"),
             safe_text(f"{stat.median:g}"),
+            safe_text(page_label(question.page)),
         )
     out.print(questions)
     out.print(
@@ -424,7 +433,8 @@ def print_report(report: "Report", stats) -> None:
         if recommendation.addressee != addressee:
             addressee = recommendation.addressee
             recommendations.add_row("", safe_text(f"{addressee} should:", style="bold"))
-        recommendations.add_row(f"{recommendation.number}.", safe_text(recommendation.text))
+        page = f" ({page_label(recommendation.page)})" if recommendation.page else ""
+        recommendations.add_row(f"{recommendation.number}.", safe_text(recommendation.text + page))
     out.print(recommendations)
 
     if report.warnings:

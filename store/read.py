@@ -65,6 +65,7 @@ class SearchHit(NamedTuple):
     snippet: str  # excerpt with matches between HIGHLIGHT_START and HIGHLIGHT_END
     line: int  # 1-based line of the finding in the report text
     rank: float  # bm25, lower is better
+    page: int | None = None  # the PDF page it is printed on, when the report came from one
 
 
 class SearchResult(NamedTuple):
@@ -207,7 +208,7 @@ def _searched_sources(filters: dict) -> list[str]:
 # Snippets only for the page of hits shown, not for every match.
 _FINDING_HITS = """
 SELECT f.id, f.report_id, r.pdu, r.fieldwork_started, f.section, f.section_heading, f.kind,
-       f.text, snippet(findings_fts, 0, :start, :end, '…', :tokens), f.line
+       f.text, snippet(findings_fts, 0, :start, :end, '…', :tokens), f.line, f.page
 FROM findings_fts
 JOIN findings f ON f.id = findings_fts.rowid
 JOIN reports r ON r.id = f.report_id
@@ -217,7 +218,7 @@ WHERE findings_fts MATCH :match AND findings_fts.rowid IN (SELECT value FROM jso
 _RECOMMENDATION_HITS = """
 SELECT c.id, c.report_id, r.pdu, r.fieldwork_started, 'Recommendations', c.addressee,
        'recommendation', c.text, snippet(recommendations_fts, 0, :start, :end, '…', :tokens),
-       c.line
+       c.line, c.page
 FROM recommendations_fts
 JOIN recommendations c ON c.id = recommendations_fts.rowid
 JOIN reports r ON r.id = c.report_id
@@ -306,13 +307,13 @@ class Reader:
         rows = self._rows(
             "SELECT source_name, source_sha256, text_zlib, format, framework, pdu, region, published,"
             " fieldwork_started, fieldwork_start_date, score_points, score_max, overall_rating,"
-            " chief_inspector, lead_inspector, cases_inspected, interviews, caseload, warnings"
-            " FROM reports WHERE id = ?",
+            " chief_inspector, lead_inspector, cases_inspected, interviews, caseload, warnings,"
+            " source_format FROM reports WHERE id = ?",
             [report_id],
         )
         if not rows:
             raise StoreError(f"{self.path}: no report with id {report_id}")
-        source_name, source_sha256, text_zlib, *headline, warnings = rows[0]
+        source_name, source_sha256, text_zlib, *headline, warnings, source_format = rows[0]
         text = zlib.decompress(text_zlib).decode("utf-8")
 
         def children(item_type, columns: str, table: str, order: str = "position"):
@@ -326,19 +327,20 @@ class Reader:
             *headline,
             standards=children(Standard, "code, name, domain, domain_name, rating", "standards"),
             key_questions=children(
-                KeyQuestion, "standard_code, question, percent", "key_questions"
+                KeyQuestion, "standard_code, question, percent, page", "key_questions"
             ),
             recommendations=children(
                 Recommendation,
-                "number, addressee, addressee_type, text, line",
+                "number, addressee, addressee_type, text, line, page",
                 "recommendations",
                 order="number, id",
             ),
             findings=children(
-                Finding, "section, section_heading, kind, text, line", "findings"
+                Finding, "section, section_heading, kind, text, line, page", "findings"
             ),
             headings=children(Heading, "title, line, level", "headings"),
             warnings=json.loads(warnings),
+            source_format=source_format or "text",
         )
 
     @_snapshot
@@ -521,7 +523,12 @@ class Reader:
             for row in self._conn.execute(sql, params):
                 details[source, row[0]] = row[1:]
         return [
-            SearchHit(*details[source, hit_id][:8], line=details[source, hit_id][8], rank=rank)
+            SearchHit(
+                *details[source, hit_id][:8],
+                line=details[source, hit_id][8],
+                rank=rank,
+                page=details[source, hit_id][9],
+            )
             for source, hit_id, rank in ranked
         ]
 

@@ -23,7 +23,8 @@ def test_search_piped_prints_the_five_home_visits_as_tsv(cli, seeded_db):
     assert result.exit_code == 0
     rows = [line.split("\t") for line in lines(result.stdout)]
     assert [(row[0], row[2]) for row in rows] == HOME_VISITS
-    assert all(len(row) == 6 for row in rows)
+    assert all(len(row) == 7 for row in rows)
+    assert all(row[6] == "" for row in rows)  # the page column: text reports have no pages
     assert rows[1][1:5] == ["September 2025", "2.3", "Implementation and delivery", "finding"]
     assert rows[1][5].startswith("Only 20 out of 48 home visits")
     assert result.stderr.strip() == "5 hits"

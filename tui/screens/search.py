@@ -43,7 +43,8 @@ def where(hit: SearchHit) -> str:
 
 def hit_prompt(hit: SearchHit) -> Text:
     heading = Text.assemble(safe_text(hit.pdu, "bold"))
-    facts = [hit.fieldwork_started, where(hit), KIND_LABELS.get(hit.kind, hit.kind)]
+    page = f"p. {hit.page}" if hit.page else None
+    facts = [hit.fieldwork_started, where(hit), KIND_LABELS.get(hit.kind, hit.kind), page]
     heading.append("  " + clean(" · ".join(filter(None, facts))), style="dim")
     # Plain Text with a blank last line: quick to lay out for a page of results per keystroke.
     return Text("\n").join([heading, snippet_text(hit.snippet), Text("")])
