@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from . import body, detect, facts
 from .lines import label_kind
-from .model import RATINGS, Heading, Report, ReportError, Standard
+from .model import RATINGS, Heading, Report, ReportError, SourceFormat, Standard
 from .ratings import RatingsBlock, parse_ratings
 from .recommendations import recommendations
 from .sanitise import sanitise
@@ -30,14 +30,18 @@ _PDU = re.compile(r"\bPDU\b|probation\s+delivery\s+unit", re.IGNORECASE)
 
 
 def parse_report(
-    text: str, source_name: str = "<text>", pages: list[int] | None = None
+    text: str,
+    source_name: str = "<text>",
+    pages: list[int] | None = None,
+    layout: SourceFormat | None = None,
 ) -> Report:
     """Parse decoded report text. Returns a Report or raises ReportError, nothing else.
 
     `pages` gives the printed page of each line of `text` (after sanitising, which keeps
-    lines where they are), for text read from a paged document."""
+    lines where they are), for text read from a paged document. `layout` is the report's
+    family when the file said it (a PDF, a web page); text leaves it to be told from the text."""
     try:
-        return _parse(text, source_name, pages)
+        return _parse(text, source_name, pages, layout)
     except ReportError:
         raise
     except Exception as error:  # a bug here must not crash a bulk import; say what broke
@@ -46,7 +50,9 @@ def parse_report(
         ) from error
 
 
-def _parse(text: str, source_name: str, pages: list[int] | None) -> Report:
+def _parse(
+    text: str, source_name: str, pages: list[int] | None, layout: SourceFormat | None
+) -> Report:
     if not isinstance(text, str):
         raise ReportError(f"expected decoded text, got {type(text).__name__}")
     text, warnings = sanitise(text)
@@ -72,7 +78,9 @@ def _parse(text: str, source_name: str, pages: list[int] | None) -> Report:
         )
 
     pdu = _pdu(lines, ratings, sections, warnings)
-    source_format, format_warnings = detect.source_format(lines, ratings, sections)
+    source_format, format_warnings = (
+        (layout, []) if layout else detect.source_format(lines, ratings, sections)
+    )
     framework, framework_warnings = detect.framework(ratings, sections)
     report = Report(
         source_name=source_name,

@@ -73,7 +73,8 @@ def parse_document(data: bytes, source_name: str) -> Report:
     else:
         text, warnings = decode(data)
         text, pages = _pasted_from_pdf(text, warnings)
-    report = parse_report(text, source_name=source_name, pages=pages)
+    layout = {"pdf": "pdf", "html": "web"}.get(kind)
+    report = parse_report(text, source_name=source_name, pages=pages, layout=layout)
     report.warnings[:0] = warnings
     report.source_format = kind
     return report
