@@ -47,6 +47,11 @@ def reflow(lines: list[str], pages: list[int]) -> tuple[list[str], list[int], li
         nonlocal glyphs
         if not block:
             return
+        if glyphs and block[0][0][:1].islower() and out[-2:-1] and out[-2].startswith("• "):
+            carried = _carried_over(block)  # the end of the bullet a page break cut
+            for more, _ in carried:
+                out[-2] = hyphen_join(out[-2], more, words)
+            del block[: len(carried)]
         items = _split_items(block, glyphs, width, warnings) if glyphs else [block]
         marker = "• " if glyphs else ""
         glyphs = 0
@@ -77,12 +82,33 @@ def reflow(lines: list[str], pages: list[int]) -> tuple[list[str], list[int], li
         elif block and not glyphs and _starts_paragraph(block[-1][0], text, width):
             close()
             block.append((text, page))
+        elif block and glyphs and _is_heading_after(block[-1][0], text, width):
+            close()  # a heading right after a list whose glyphs stood apart
+            out.extend([text, ""])
+            out_pages.extend([page, page])
         else:
             block.append((text, page))
             if text.endswith(":") and not glyphs:
                 close()
     close()
     return out, out_pages, warnings
+
+
+def _carried_over(block: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The lines up to the first that ends a sentence: the rest of an item from the page before."""
+    for index, (text, _) in enumerate(block):
+        if text.endswith(_SENTENCE_END):
+            return block[: index + 1]
+    return block
+
+
+def _is_heading_after(previous: str, text: str, width: int) -> bool:
+    title, _ = shapes.heading_text(text)
+    return (
+        previous.endswith(_SENTENCE_END)
+        and shapes.title_like(title)
+        and len(text) < _SHORT_LINE * width
+    )
 
 
 def _is_table_header(text: str) -> bool:
@@ -113,7 +139,7 @@ def _usual_length(lines: list[str]) -> int:
 def _last_line_length(text: str, width: int) -> int:
     """How far the last printed line of `text` reaches: extractors sometimes put two or three
     printed lines on one line of text."""
-    return len(text) if len(text) <= width * 1.1 else len(text) % width
+    return len(text) if len(text) <= width * 1.1 else (len(text) - 1) % width + 1
 
 
 def _starts_paragraph(previous: str, text: str, width: int) -> bool:
