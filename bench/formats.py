@@ -64,7 +64,7 @@ def in_process_pdf() -> float:
 def main() -> None:
     if shutil.which("pdftotext") is None:
         sys.exit("bench.formats: pdftotext (poppler-utils) is needed as the reference")
-    pages = subprocess.run(["pdfinfo", str(PDF)], capture_output=True, text=True).stdout
+    pages = subprocess.run(["pdfinfo", str(PDF)], capture_output=True, text=True, check=True).stdout
     page_count = next(line.split()[-1] for line in pages.splitlines() if line.startswith("Pages"))
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)

@@ -128,6 +128,13 @@ _PERCENT = re.compile(r"^[*_]*(\d{1,3})\s*%[*_]*$")
 _TABLE_CELL = 100  # a line this long, ending in '.', is the prose after a table
 
 
+def _is_prose(text: str) -> bool:
+    """A long line or a sentence: no question fragment or percentage looks like that."""
+    if text.endswith("?") or _PERCENT.search(text[-6:].strip()):
+        return False
+    return len(text) > _TABLE_CELL or text.endswith(".")
+
+
 class _Table:
     """Question fragments and percentages after a header, paired when the table ends."""
 
@@ -146,9 +153,8 @@ class _Table:
         if shapes.bullet(line) or shapes.label_kind(line) or shapes.standard_heading(title):
             return False
         balanced = not self.open and len(self.questions) == len(self.percents)
-        if balanced and self.questions and not text.endswith("?") and not _PERCENT.search(text[-6:].strip()):
-            if len(text) > _TABLE_CELL or text.endswith("."):
-                return False
+        if balanced and self.questions and _is_prose(text):
+            return False  # the paragraph after the table
         row = shapes.question_row(line)
         cells = [row[0], f"{row[1]}%"] if row else text.split("\t")
         for cell in (cell.strip() for cell in cells):

@@ -26,10 +26,38 @@ _CHROME = (
     "[class*=site-header]", "[class*=site-footer]",
 )  # fmt: skip
 _BLOCKS = frozenset(
-    "p div section article main h1 h2 h3 h4 h5 h6 li ul ol table tr blockquote figure "
-    "figcaption dl dt dd pre address hr br details summary".split()
+    [
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "table",
+        "tr",
+        "blockquote",
+        "figure",
+        "figcaption",
+        "dl",
+        "dt",
+        "dd",
+        "pre",
+        "address",
+        "hr",
+        "br",
+        "details",
+        "summary",
+    ]
 )
-_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+_HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _BACK_TO_TOP = re.compile(r"^\s*\(?\s*back to top\s*\)?\s*$", re.IGNORECASE)
 _SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.IGNORECASE)
@@ -52,8 +80,7 @@ def html_text(data: bytes) -> str:
     host = _page_host(tree, data)
     if host and not host.endswith(INSPECTORATE_HOST):
         raise ReportError(
-            f"a web page from {host}, not from HM Inspectorate of Probation "
-            f"({INSPECTORATE_HOST})"
+            f"a web page from {host}, not from HM Inspectorate of Probation ({INSPECTORATE_HOST})"
         )
     article = _article(tree)
     if article is None:
@@ -170,10 +197,14 @@ def _published(tree) -> str | None:
 def _with_published(text: str, published: str) -> str:
     """Fill an empty 'Published:' line, or add one under the title line."""
     if re.search(r"^Published:\s*$", text, re.MULTILINE):
-        return re.sub(r"^Published:\s*$", f"Published: {published}", text, count=1, flags=re.M)
+        return re.sub(
+            r"^Published:\s*$", f"Published: {published}", text, count=1, flags=re.MULTILINE
+        )
     if re.search(r"^Published:", text, re.MULTILINE):
         return text
-    title = re.search(r"^.*inspection of probation services in.*$", text, re.M | re.I)
+    title = re.search(
+        r"^.*inspection of probation services in.*$", text, re.MULTILINE | re.IGNORECASE
+    )
     if title is None:
         return f"Published: {published}\n\n{text}"
     return f"{text[: title.end()]}\n\nPublished: {published}{text[title.end() :]}"

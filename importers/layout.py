@@ -20,15 +20,36 @@ from .text import as_rating
 
 _MARGIN = 0.12  # running headers and footers sit in the top and bottom 12% of a page
 _DOT_LEADER = re.compile(r"\s*(?:\.\s*){3,}\s*(\d{1,3})$|\s*…+\s*(\d{1,3})$")
-_BULLET_GLYPH = re.compile(r"^(?:[\uf000-\uf0ff\u25a0-\u25ff\u2700-\u27bf•●◦▪■‣⁃·►➢✓➤]\s*|o\s+)(?=\S)")
+_BULLET_GLYPH = re.compile(
+    r"^(?:[\uf000-\uf0ff\u25a0-\u25ff\u2700-\u27bf•●◦▪■‣⁃·►➢✓➤]\s*|o\s+)(?=\S)"
+)
 _FOOTNOTE_START = re.compile(r"^(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,2}\])\s*\S")
-_SENTENCE_END = tuple(".?!:;\"”’)")
+_SENTENCE_END = tuple('.?!:;"”’)')
 _LINE_PITCH = 1.6  # lines of a paragraph are closer than this many font sizes apart
 _WORD = re.compile(r"[A-Za-z]+")
 # English words that mostly start a hyphenated compound ('short-term', 'cross-grade')
 _COMPOUND_HEADS = frozenset(
-    "cross short long well high low self non co pre post full part face one two three first "
-    "joint".split()
+    [
+        "cross",
+        "short",
+        "long",
+        "well",
+        "high",
+        "low",
+        "self",
+        "non",
+        "co",
+        "pre",
+        "post",
+        "full",
+        "part",
+        "face",
+        "one",
+        "two",
+        "three",
+        "first",
+        "joint",
+    ]
 )
 _TOKEN = re.compile(r"[a-z]+(?:-[a-z]+)*")
 _BROKEN = re.compile(r"([A-Za-z]+(?:-[A-Za-z]+)*) ?-$")

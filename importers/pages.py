@@ -8,9 +8,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from . import lines as shapes
 from .text import as_rating, squash
+
+if TYPE_CHECKING:
+    from .model import Report
 
 _PAGE_MARKER = re.compile(
     r"^(?:page\s*)?(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?:of|/)\s*\d{1,4})?\.?$", re.IGNORECASE
@@ -21,7 +26,7 @@ FOOTNOTES = "Footnotes"  # the heading footnote texts are moved under, at the en
 LONE_GLYPH = re.compile(r"^\s*[•●◦▪■‣⁃·►➢\uf0b7\uf0a7–—-]\s*$")  # a bullet set apart from its text
 _EDGE_LINES = 2  # of a text page's first and last lines, which may be a running header/footer
 _RUNNING_SHARE = 0.4  # repeated at the edge of this share of pages: running text
-_SENTENCE_END = tuple(".?!:;\"”’)")
+_SENTENCE_END = tuple('.?!:;"”’)')
 
 
 def running_key(text: str) -> str:
@@ -130,3 +135,18 @@ def is_structural(text: str) -> bool:
         or shapes.domain_heading(title)
         or shapes.is_top_title(title)
     )
+
+
+def page_lookup(pages: list[int] | None):
+    """A function giving the page of a (0-based) line, or None for a text without pages."""
+    if not pages:
+        return None
+    return lambda index: pages[index] if 0 <= index < len(pages) else None
+
+
+def add_pages(report: Report, page_of) -> None:
+    """Give each finding and recommendation the page its (1-based) line is printed on."""
+    report.findings = [replace(item, page=page_of(item.line - 1)) for item in report.findings]
+    report.recommendations = [
+        replace(item, page=page_of(item.line - 1)) for item in report.recommendations
+    ]

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import replace
 
 from . import body, detect, facts
 from .lines import label_kind
 from .model import RATINGS, Heading, Report, ReportError, SourceFormat, Standard
+from .pages import add_pages, page_lookup
 from .ratings import RatingsBlock, parse_ratings
 from .recommendations import recommendations
 from .sanitise import sanitise
@@ -95,26 +95,12 @@ def _parse(
     report.standards, all_rated = _standards(
         lines, ratings, sections, standard_sections, report.warnings
     )
-    page_of = _page_lookup(pages)
+    page_of = page_lookup(pages)
     _read_body(report, lines, sections, standard_sections, page_of)
     if page_of:
-        _add_pages(report, page_of)
+        add_pages(report, page_of)
     _check(report, all_rated)
     return report
-
-
-def _page_lookup(pages: list[int] | None):
-    if not pages:
-        return None
-    return lambda index: pages[index] if 0 <= index < len(pages) else None
-
-
-def _add_pages(report: Report, page_of) -> None:
-    """Give each finding and recommendation the page its (1-based) line is printed on."""
-    report.findings = [replace(item, page=page_of(item.line - 1)) for item in report.findings]
-    report.recommendations = [
-        replace(item, page=page_of(item.line - 1)) for item in report.recommendations
-    ]
 
 
 def _refuse_non_report(text: str) -> None:

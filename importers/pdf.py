@@ -151,7 +151,7 @@ def _increasing(starts: list[int | None]) -> list[int | None]:
 def _first_char(textpage, rect) -> int | None:
     """The index of the rectangle's first character, checked: it must start where the
     rectangle does (a superscript or a tight line above can be nearer the point asked)."""
-    left, bottom, right, top = rect
+    left, bottom, _, top = rect
     index = textpage.get_index(left + 0.5, (top + bottom) / 2, 1.0, (top - bottom) / 2)
     if index is None or index < 0:
         return None
@@ -190,7 +190,7 @@ def _line(group: list[tuple]) -> VisualLine:
     lefts = [group[0][2]]
     previous = None
     for run in group:
-        top, bottom, left, right, text, size = run
+        left, text = run[2], run[4]
         gap = left - previous[3] if previous else 0.0
         if gap > _COLUMN_GAP * height:
             cells.append("")
@@ -220,7 +220,7 @@ def _line(group: list[tuple]) -> VisualLine:
 
 def _is_mark(run: tuple, previous: tuple) -> bool:
     """Digits set smaller and higher than the word before them: a footnote mark."""
-    top, bottom, _, _, text, size = run
+    _, bottom, _, _, text, size = run
     raised = bottom < previous[1] - 0.15 * (previous[1] - previous[0])
     return text.strip().isdecimal() and size < 0.85 * previous[5] and raised
 

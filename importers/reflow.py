@@ -11,6 +11,7 @@ its N - 1 shortest sentence-ending lines.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from . import lines as shapes
 from .layout import hyphen_join, hyphenates, vocabulary_of
@@ -18,7 +19,7 @@ from .pages import LONE_GLYPH, is_structural
 
 _PERCENT = re.compile(r"(?:^|\s)\d{1,3}\s*%$")
 _SHOULD = re.compile(r"\bshould\s*:$")
-_SENTENCE_END = tuple(".?!:;\"”’)")
+_SENTENCE_END = tuple('.?!:;"”’)')
 _WRAPPED_SHARE = 0.08  # of lines followed by a line starting in lower case: a wrapped text
 _SHORT_LINE = 0.7  # of the usual line length: a line this short may end its paragraph
 
@@ -26,9 +27,7 @@ _SHORT_LINE = 0.7  # of the usual line length: a line this short may end its par
 def looks_wrapped(lines: list[str]) -> bool:
     """Whether paragraphs run over several lines (one paragraph a line has no such breaks)."""
     filled = [line for line in lines if line.strip()]
-    breaks = sum(
-        1 for this, after in zip(lines, lines[1:]) if this.strip() and after[:1].islower()
-    )
+    breaks = sum(1 for this, after in pairwise(lines) if this.strip() and after[:1].islower())
     return len(filled) > 20 and breaks > _WRAPPED_SHARE * len(filled)
 
 
@@ -76,10 +75,13 @@ def reflow(lines: list[str], pages: list[int]) -> tuple[list[str], list[int], li
         elif LONE_GLYPH.match(text):
             close()
             glyphs += 1
-        elif shapes.bullet(text) and not glyphs:
-            close()
-            block.append((text, page))
-        elif block and not glyphs and _starts_paragraph(block[-1][0], text, width):
+        elif (
+            shapes.bullet(text)
+            and not glyphs
+            or block
+            and not glyphs
+            and _starts_paragraph(block[-1][0], text, width)
+        ):
             close()
             block.append((text, page))
         elif block and glyphs and _is_heading_after(block[-1][0], text, width):

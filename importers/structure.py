@@ -130,7 +130,7 @@ def _followed_by_label(lines: list[str], index: int) -> bool:
         title, back_to_top = shapes.heading_text(line)
         if back_to_top or shapes.bullet(line) or shapes.standard_heading(title):
             return False
-        if title.endswith("?") or title.endswith("%"):  # a key-question table, not a list
+        if title.endswith(("?", "%")):  # a key-question table, not a list
             return False
         seen += 1
         if seen >= _LOOKAHEAD_LINES:

@@ -71,7 +71,9 @@ def outcome_notes(result: FileOutcome) -> list[str]:
         return [f"{result.path}: {one_line(result.reason)}"]
     report, notes = result.report, []
     if result.outcome == "replaced":
-        notes.append(f"{result.path}: replaced the stored {report.pdu} ({report.fieldwork_started})")
+        notes.append(
+            f"{result.path}: replaced the stored {report.pdu} ({report.fieldwork_started})"
+        )
     if report.warnings and result.outcome != "unchanged":
         count = len(report.warnings)
         warnings = "; ".join(one_line(warning) for warning in report.warnings)

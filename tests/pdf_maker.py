@@ -43,7 +43,9 @@ def make_pdf(
             )
         )
     kids = b" ".join(b"%d 0 R" % page for page in page_ids)
-    assert _add(objects, b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, len(pages))) == pages_id
+    assert (
+        _add(objects, b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, len(pages))) == pages_id
+    )
     catalog = _add(objects, b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id)
     encrypt = (
         _add(

@@ -11,7 +11,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import CORPUS, REPO
 from gold import STEMS
 from pdf_maker import make_pdf
@@ -24,7 +23,10 @@ YOUTH = ["An inspection of youth justice services in Wessex YJS"] + [
 ] * 30
 
 PDFS = {
-    "locked.pdf": (make_pdf([NEWS], password=True), "PDF is password-protected; save an unprotected copy first"),
+    "locked.pdf": (
+        make_pdf([NEWS], password=True),
+        "PDF is password-protected; save an unprotected copy first",
+    ),
     "scan.pdf": (
         make_pdf([[], [], []], drawing_only=True),
         "PDF has no text layer (a scanned document?); probe reads text, it does no OCR",
@@ -42,7 +44,10 @@ PDFS = {
         "PDF has 301 pages, over the 300 page limit for one report",
     ),
     "news.pdf": (make_pdf([NEWS] * 2), "not an HM Inspectorate of Probation PDU inspection report"),
-    "youth.pdf": (make_pdf([YOUTH] * 2), "not an HM Inspectorate of Probation PDU inspection report"),
+    "youth.pdf": (
+        make_pdf([YOUTH] * 2),
+        "not an HM Inspectorate of Probation PDU inspection report",
+    ),
 }
 
 OTHER_SITE = b"""<!DOCTYPE html><html><head><link rel="canonical" href="https://www.example.com/pdu/">
@@ -66,11 +71,15 @@ PAGES = {
 
 def _snapshot(db) -> list:
     with sqlite3.connect(db) as conn:
-        return conn.execute("SELECT id, source_sha256, imported_at FROM reports ORDER BY id").fetchall()
+        return conn.execute(
+            "SELECT id, source_sha256, imported_at FROM reports ORDER BY id"
+        ).fetchall()
 
 
 @pytest.mark.parametrize("name", [*PDFS, *PAGES])
-def test_a_bad_file_is_refused_in_one_line_and_nothing_stored_changes(cli, seeded_db, tmp_path, name):
+def test_a_bad_file_is_refused_in_one_line_and_nothing_stored_changes(
+    cli, seeded_db, tmp_path, name
+):
     data, reason = {**PDFS, **PAGES}[name]
     path = tmp_path / name
     path.write_bytes(data)
@@ -155,8 +164,14 @@ def test_bundled_builds_any_database_and_refreshes_it(cli, tmp_path):
     db.parent.mkdir()
     first = cli("--db", db, "import", "--bundled")
     again = cli("--db", db, "import", "--bundled")
-    assert (first.exit_code, first.stdout) == (0, "5 imported, 0 unchanged, 0 replaced, 0 refused\n")
-    assert (again.exit_code, again.stdout) == (0, "0 imported, 5 unchanged, 0 replaced, 0 refused\n")
+    assert (first.exit_code, first.stdout) == (
+        0,
+        "5 imported, 0 unchanged, 0 replaced, 0 refused\n",
+    )
+    assert (again.exit_code, again.stdout) == (
+        0,
+        "0 imported, 5 unchanged, 0 replaced, 0 refused\n",
+    )
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM findings").fetchone() == (382,)
 
@@ -169,8 +184,13 @@ def test_a_mixed_folder_imports_the_reports_and_names_every_other_file(cli, tmp_
     saved = "An inspection of probation services in Gwent PDU – HM Inspectorate of Probation"
     shutil.copytree(published / "web-saved" / f"{saved}_files", folder / f"{saved}_files")
     shutil.copy(published / "web-saved" / f"{saved}.html", folder)
-    shutil.copy(published / "pdf-word" / "newcastle-upon-tyne-pdu-inspection-report.pdf", folder / "report")
-    shutil.copy(published / "web-curl" / "leicester-leicestershire-and-rutland-pdu.html", folder / "page.txt")
+    shutil.copy(
+        published / "pdf-word" / "newcastle-upon-tyne-pdu-inspection-report.pdf", folder / "report"
+    )
+    shutil.copy(
+        published / "web-curl" / "leicester-leicestershire-and-rutland-pdu.html",
+        folder / "page.txt",
+    )
     shutil.copy(CORPUS / f"{STEMS[1]}.txt", folder / "durham.pdf")  # names mean nothing
     for junk in ("news-item.pdf", "other-site-page.html", "password-protected.pdf"):
         shutil.copy(published / "junk" / junk, folder / junk)
@@ -179,9 +199,17 @@ def test_a_mixed_folder_imports_the_reports_and_names_every_other_file(cli, tmp_
     result = cli("--db", tmp_path / "p.db", "import", folder)
 
     assert result.exit_code == 1
-    assert result.stdout.splitlines() == ["4 imported, 0 unchanged, 0 replaced, 4 refused, 1 skipped"]
+    assert result.stdout.splitlines() == [
+        "4 imported, 0 unchanged, 0 replaced, 4 refused, 1 skipped"
+    ]
     named = {line.split(": ", 1)[0] for line in result.stderr.splitlines() if ": " in line}
-    others = {"news-item.pdf", "other-site-page.html", "password-protected.pdf", "photo.jpg", f"{saved}_files"}
+    others = {
+        "news-item.pdf",
+        "other-site-page.html",
+        "password-protected.pdf",
+        "photo.jpg",
+        f"{saved}_files",
+    }
     assert {str(folder / name) for name in others} <= named
     with sqlite3.connect(tmp_path / "p.db") as conn:
         stored = conn.execute("SELECT pdu, source_format FROM reports ORDER BY pdu").fetchall()

@@ -8,7 +8,6 @@ import json
 import shutil
 
 import pypdfium2 as pdfium
-
 from conftest import REPO
 from gold import squash
 
@@ -30,10 +29,14 @@ def test_search_gives_each_home_visits_finding_its_page(cli, tmp_path, seeded_db
     assert [key(hit) for hit in from_pdfs] == [key(hit) for hit in from_texts]
     assert all(hit["page"] is None for hit in from_texts)
     for hit in from_pdfs:
-        document = pdfium.PdfDocument(next(folder.glob(f"{hit['pdu'].split()[0].strip(',').casefold()}*")))
+        document = pdfium.PdfDocument(
+            next(folder.glob(f"{hit['pdu'].split()[0].strip(',').casefold()}*"))
+        )
         page = squash(document[hit["page"] - 1].get_textpage().get_text_range())
         assert squash(hit["text"])[:40] in page
-    rows = [line.split("\t") for line in cli("--db", db, "search", "home visits").stdout.splitlines()]
+    rows = [
+        line.split("\t") for line in cli("--db", db, "search", "home visits").stdout.splitlines()
+    ]
     assert [row[6] for row in rows] == [f"p. {hit['page']}" for hit in from_pdfs]
 
 

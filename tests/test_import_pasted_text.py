@@ -7,7 +7,6 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-
 from gold import STEMS, comparable, expected, seed_text
 from probe.importers.reading import parse_document
 
@@ -31,13 +30,16 @@ def paginate(text: str) -> tuple[str, list[int]]:
             current = []
     pages.append(current)
     title = "Inspection of probation services: a PDU"
-    out = [f"{title}\n\n" + "\n".join(page) + f"\n\nPage {n} of {len(pages)}" for n, page in enumerate(pages, 1)]
+    out = [
+        f"{title}\n\n" + "\n".join(page) + f"\n\nPage {n} of {len(pages)}"
+        for n, page in enumerate(pages, 1)
+    ]
     return "\f".join(out), page_of
 
 
 @pytest.mark.parametrize("stem", STEMS)
 def test_pasted_pdf_text_parses_like_the_bundled_text(stem):
-    pasted, page_of = paginate(seed_text(stem))
+    pasted, _ = paginate(seed_text(stem))
     assert pasted.count("\f") >= 3
     assert any(page.split("\n\n", 1)[1].startswith("the ") for page in pasted.split("\f"))
     report = parse_document(pasted.encode("utf-8"), "pasted.txt")

@@ -10,7 +10,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
 from gold import comparable, squash
 from probe.importers import read_report
