@@ -49,3 +49,15 @@ def test_show_gives_the_page_of_each_recommendation(cli, tmp_path):
     pages = [squash(document[i].get_textpage().get_text_range()) for i in range(len(document))]
     recommendations = pages.index(next(p for p in pages if "Gwent PDU should:" in p)) + 1
     assert f"(p. {recommendations})" in shown
+
+
+def test_export_carries_the_source_format_and_every_page(cli, tmp_path):
+    pdf = PDFS / "newcastle-upon-tyne-pdu-inspection-report.pdf"
+    db = tmp_path / "p.db"
+    assert cli("--db", db, "import", pdf).exit_code == 0
+    (exported,) = json.loads(cli("--db", db, "export", "--format", "json").stdout)
+    assert exported["source_format"] == "pdf"
+    for key in ("findings", "key_questions", "recommendations"):
+        pages = [item["page"] for item in exported[key]]
+        assert pages and all(isinstance(page, int) and page > 1 for page in pages), key
+        assert pages == sorted(pages), key
