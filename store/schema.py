@@ -6,7 +6,7 @@ in `PRAGMA user_version`) whenever a table changes: readers refuse versions they
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2  # 2: the report text is stored zlib-compressed (text_zlib)
+SCHEMA_VERSION = 3  # 2: the report text is stored zlib-compressed (text_zlib); 3: pages, source_format
 
 REPORT_FK = [("report_id", "reports", "id")]
 
