@@ -7,11 +7,12 @@ import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from probe.display import one_line
-from probe.ingest import FileOutcome, Listed
+if TYPE_CHECKING:  # imported when used: a database that cannot be written ends it before them
+    from probe.ingest import FileOutcome, Listed
 
 OUTCOMES = ("imported", "unchanged", "replaced", "refused", "skipped")
 
@@ -21,11 +22,12 @@ def run_import(
 ) -> int:
     """Import, print what happened, and return the exit code: 1 when anything was refused or
     nothing could be imported."""
-    from probe.ingest import bundled_reports, import_bundled, import_files, report_files
     from probe.store.read import StoreError
     from probe.store.write import open_db
 
-    db = open_db(db_path)
+    db = open_db(db_path)  # first: a database that cannot be written ends it before any work
+    from probe.ingest import bundled_reports, import_bundled, import_files, report_files
+
     listed = list(report_files(paths))
     shipped = list(bundled_reports()) if bundled else []
     counts: Counter[str] = Counter()
@@ -67,6 +69,8 @@ def _nothing_found(paths: list[Path], listed: list[Listed]) -> str:
 def outcome_notes(result: FileOutcome) -> list[str]:
     """The lines worth a user's eye about one file: why it was refused or skipped, what it
     replaced, and what the importer could not find in it."""
+    from probe.display import one_line
+
     if result.outcome in ("refused", "skipped"):
         return [f"{result.path}: {one_line(result.reason)}"]
     report, notes = result.report, []
