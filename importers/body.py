@@ -9,6 +9,7 @@ whitespace, because they are compared across reports.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import lines as shapes
@@ -16,6 +17,7 @@ from probe.domain.model import Finding, FindingKind, KeyQuestion
 from .structure import Section
 from .text import as_rating, split_rating, squash, straight_quotes
 
+PageOf = Callable[[int], int | None] | None  # the page a line (0-based) is printed on
 _RATING_LOOKAHEAD = 4  # non-blank lines after a standard heading that may hold its rating
 _UNRATED = re.compile(
     r"\b(?:do not|does not|don't)\s+(?:currently\s+)?rate\b|\bnot\s+rated\b|\bunrated\b",
@@ -71,27 +73,127 @@ def _continues(bullet_text: str, text: str, distance: int) -> bool:
     return distance == 1 and text[0].islower()
 
 
-def key_questions(lines: list[str], section: Section) -> tuple[list[KeyQuestion], list[str]]:
-    """Rows of the section's key-question table ('question?<tab or nothing>NN%'), and warnings."""
-    questions, warnings = [], []
-    in_table = False
-    for index in range(section.start + 1, section.end):
+def key_questions(
+    lines: list[str], section: Section, page_of: PageOf = None
+) -> tuple[list[KeyQuestion], list[str]]:
+    """Rows of the section's key-question tables, and warnings.
+
+    A row may be one line ('question?<tab or nothing>NN%'), or, after a table header, spread
+    over lines as a PDF extractor lays it out: the question wrapped over several lines with
+    its percentage on any of them, on a line of its own, or all percentages after all the
+    questions. Questions end with '?', so fragments and percentages are paired in order.
+    """
+    questions: list[KeyQuestion] = []
+    warnings: list[str] = []
+    table: _Table | None = None
+    code = section.code or section.title
+    index = section.start + 1
+    while index < section.end:
         line = lines[index]
-        if not line.strip():
+        header_lines = _table_header(lines, index, section.end)
+        if header_lines:
+            if table:
+                questions += table.rows(code, warnings, page_of)
+            table, index = _Table(index), index + header_lines
             continue
-        if shapes.is_table_header(line):
-            in_table = True
-            continue
-        row = shapes.question_row(line) if not shapes.bullet(line) else None
-        if row and (in_table or row[0].endswith("?")):
-            if row[1] > 100:
-                warnings.append(f"line {index + 1}: key-question percentage {row[1]}% is over 100")
-            else:
-                question = squash(straight_quotes(row[0]))
-                questions.append(KeyQuestion(section.code or section.title, question, row[1]))
-            continue
-        in_table = False
+        if line.strip() and not (table and table.takes(line, index)):
+            if table:
+                questions += table.rows(code, warnings, page_of)
+                table = None
+            row = shapes.question_row(line) if not shapes.bullet(line) else None
+            if row and row[0].endswith("?"):
+                questions += _checked(code, row[0], row[1], index, warnings, page_of)
+        index += 1
+    if table:
+        questions += table.rows(code, warnings, page_of)
     return questions, warnings
+
+
+def _table_header(lines: list[str], index: int, end: int) -> int:
+    """How many lines the key-question table header at `index` takes: 0, 1, or 2 when its
+    cells were put on lines of their own ('Key question' / 'Percentage 'Yes'')."""
+    line = lines[index]
+    if shapes.is_table_header(line):
+        return 1
+    if shapes.is_table_header_part(line) and not _PERCENT_HEADER.match(squash(line)):
+        following = next((j for j in range(index + 1, end) if lines[j].strip()), None)
+        if following is not None and _PERCENT_HEADER.match(squash(lines[following])):
+            return following - index + 1
+    return 0
+
+
+_PERCENT_HEADER = re.compile(r"^[*_]*percentage\b", re.IGNORECASE)
+_MARKDOWN_RULE = re.compile(r"^\|?[\s:|-]*-[\s:|-]*$")
+_PERCENT = re.compile(r"^[*_]*(\d{1,3})\s*%[*_]*$")
+_TABLE_CELL = 100  # a line this long, ending in '.', is the prose after a table
+
+
+def _is_prose(text: str) -> bool:
+    """A long line or a sentence: no question fragment or percentage looks like that."""
+    if text.endswith("?") or _PERCENT.search(text[-6:].strip()):
+        return False
+    return len(text) > _TABLE_CELL or text.endswith(".")
+
+
+class _Table:
+    """Question fragments and percentages after a header, paired when the table ends."""
+
+    def __init__(self, start: int) -> None:
+        self.start = start
+        self.questions: list[str] = []
+        self.lines: list[int] = []  # where each question starts
+        self.open = False  # the last question has not reached its '?' yet
+        self.percents: list[int] = []
+
+    def takes(self, line: str, index: int) -> bool:
+        text = line.strip()
+        if _MARKDOWN_RULE.match(text):
+            return True
+        title, _ = shapes.heading_text(line)
+        if shapes.bullet(line) or shapes.label_kind(line) or shapes.standard_heading(title):
+            return False
+        balanced = not self.open and len(self.questions) == len(self.percents)
+        if balanced and self.questions and _is_prose(text):
+            return False  # the paragraph after the table
+        row = shapes.question_row(line)
+        cells = [row[0], f"{row[1]}%"] if row else text.split("\t")
+        for cell in (cell.strip() for cell in cells):
+            percent = _PERCENT.match(cell)
+            if percent:
+                self.percents.append(int(percent.group(1)))
+            elif cell:
+                self._fragment(cell, index)
+        return True
+
+    def _fragment(self, cell: str, index: int) -> None:
+        cell = cell.strip("*_ ")
+        if self.open:
+            self.questions[-1] += f" {cell}"
+        else:
+            self.questions.append(cell)
+            self.lines.append(index)
+        self.open = not cell.endswith("?")
+
+    def rows(self, code: str, warnings: list[str], page_of: PageOf) -> list[KeyQuestion]:
+        if len(self.questions) != len(self.percents):
+            warnings.append(
+                f"line {self.start + 1}: key-question table has {len(self.questions)} "
+                f"question(s) but {len(self.percents)} percentage(s); paired them in order"
+            )
+        found = []
+        for question, percent, index in zip(self.questions, self.percents, self.lines, strict=False):
+            found += _checked(code, question, percent, index, warnings, page_of)
+        return found
+
+
+def _checked(
+    code: str, question: str, percent: int, index: int, warnings: list[str], page_of: PageOf
+) -> list[KeyQuestion]:
+    if percent > 100:
+        warnings.append(f"line {index + 1}: key-question percentage {percent}% is over 100")
+        return []
+    page = page_of(index) if page_of else None
+    return [KeyQuestion(code, squash(straight_quotes(question)), percent, page)]
 
 
 def body_rating(lines: list[str], section: Section) -> BodyRating:

@@ -24,8 +24,11 @@ _LABEL = re.compile(
 # Bullet glyphs: symbols may touch the text; '-', '*' and dashes need a space so that
 # '-5' or '*italics*' are not bullets; '1.' / '1)' make numbered items.
 _BULLET = re.compile(r"^\s*(?:([•●◦▪■‣⁃·►➢])\s*|([-*–—])(?:\s+|$)|(\d{1,2})[.)](?:\s+|$))(.*)$")
-_TABLE_HEADER = re.compile(r"^(?:key\s+questions?|outcomes?)\b.*percentage", re.IGNORECASE)
+_TABLE_HEADER = re.compile(r"^(?:key\s+questions?|outcomes?)(?:\b|(?=P)).*percentage", re.IGNORECASE)
 
+_HEADER_PART = re.compile(  # the cells of a table header, each on a line of its own
+    r"^[*_]*(?:key\s+questions?|percentage\b.{0,20}|standard|rating)[*_]*$", re.IGNORECASE
+)
 _LONGEST_LABEL = 60  # longer lines are never labels or table headers: skip the regex
 _LONGEST_HEADER = 100
 TOP_TITLES = frozenset(
@@ -108,6 +111,11 @@ def is_table_header(line: str) -> bool:
     if len(line) > _LONGEST_HEADER:
         return False
     return bool(_TABLE_HEADER.match(squash(line.replace("|", " "))))
+
+
+def is_table_header_part(line: str) -> bool:
+    """'Key question' or 'Percentage 'Yes'' on a line of its own: a table header split in two."""
+    return bool(_HEADER_PART.match(squash(line)))
 
 
 def question_row(line: str) -> tuple[str, int] | None:

@@ -13,9 +13,10 @@ import re
 
 from . import body, detect, facts
 from .lines import label_kind
-from probe.domain.model import Heading, Report, ReportError, Standard
+from probe.domain.model import Heading, Report, ReportError, SourceFormat, Standard
 from probe.domain.months import MONTH_NUMBER
 from probe.domain.ratings import POINTS
+from .pages import add_pages, page_lookup
 from .ratings import RatingsBlock, parse_ratings
 from .recommendations import recommendations
 from .sanitise import sanitise
@@ -30,10 +31,19 @@ _INSPECTORATE = re.compile(
 _PDU = re.compile(r"\bPDU\b|probation\s+delivery\s+unit", re.IGNORECASE)
 
 
-def parse_report(text: str, source_name: str = "<text>") -> Report:
-    """Parse decoded report text. Returns a Report or raises ReportError, nothing else."""
+def parse_report(
+    text: str,
+    source_name: str = "<text>",
+    pages: list[int] | None = None,
+    layout: SourceFormat | None = None,
+) -> Report:
+    """Parse decoded report text. Returns a Report or raises ReportError, nothing else.
+
+    `pages` gives the printed page of each line of `text` (after sanitising, which keeps
+    lines where they are), for text read from a paged document. `layout` is the report's
+    family when the file said it (a PDF, a web page); text leaves it to be told from the text."""
     try:
-        return _parse(text, source_name)
+        return _parse(text, source_name, pages, layout)
     except ReportError:
         raise
     except Exception as error:  # a bug here must not crash a bulk import; say what broke
@@ -42,7 +52,9 @@ def parse_report(text: str, source_name: str = "<text>") -> Report:
         ) from error
 
 
-def _parse(text: str, source_name: str) -> Report:
+def _parse(
+    text: str, source_name: str, pages: list[int] | None, layout: SourceFormat | None
+) -> Report:
     if not isinstance(text, str):
         raise ReportError(f"expected decoded text, got {type(text).__name__}")
     text, warnings = sanitise(text)
@@ -68,7 +80,9 @@ def _parse(text: str, source_name: str) -> Report:
         )
 
     pdu = _pdu(lines, ratings, sections, warnings)
-    source_format, format_warnings = detect.source_format(lines, ratings, sections)
+    source_format, format_warnings = (
+        (layout, []) if layout else detect.source_format(lines, ratings, sections)
+    )
     framework, framework_warnings = detect.framework(ratings, sections)
     report = Report(
         source_name=source_name,
@@ -83,7 +97,10 @@ def _parse(text: str, source_name: str) -> Report:
     report.standards, all_rated = _standards(
         lines, ratings, sections, standard_sections, report.warnings
     )
-    _read_body(report, lines, sections, standard_sections)
+    page_of = page_lookup(pages)
+    _read_body(report, lines, sections, standard_sections, page_of)
+    if page_of:
+        add_pages(report, page_of)
     _check(report, all_rated)
     return report
 
@@ -242,7 +259,11 @@ def _code_key(code: str) -> tuple[int, ...]:
 
 
 def _read_body(
-    report: Report, lines: list[str], sections: list[Section], standards: dict[str, Section]
+    report: Report,
+    lines: list[str],
+    sections: list[Section],
+    standards: dict[str, Section],
+    page_of,
 ) -> None:
     warn = report.warnings.append
     names = {standard.code: standard.name for standard in report.standards}
@@ -250,7 +271,7 @@ def _read_body(
     for section in sections:
         if section.kind == "standard" and standards.get(section.code) is section:
             label = f"standard {section.code} {names.get(section.code, section.title)}"
-            questions, question_warnings = body.key_questions(lines, section)
+            questions, question_warnings = body.key_questions(lines, section, page_of)
             report.warnings += question_warnings
             found = body.findings(lines, section)
             if section.domain == 2 and not questions:

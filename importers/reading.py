@@ -1,14 +1,24 @@
-"""Read a report file: size limit, binary sniffing and decoding, then `parse_report`."""
+"""Read a report file of any format: told apart by content, never by the file's name.
+
+`%PDF-` near the start is a PDF (its text layer read with pdfium), markup is a web page (its
+article read), anything else is text (decoded; form feeds mark pages). Each is turned into
+report text with the page of every line, and parsed by `parse_report`.
+"""
 
 from __future__ import annotations
 
 import codecs
 import os
+import stat
 from pathlib import Path
 
-from .limits import DEFAULT_MAX_BYTES
+from .limits import DEFAULT_MAX_BYTES, MAX_PDF_BYTES
 from probe.domain.model import Report, ReportError
+from .pages import split_pages
 from .parse import parse_report
+
+_PDF_MAGIC = b"%PDF-"
+_PDF_MAGIC_WITHIN = 1024  # the PDF specification lets junk come before the header
 
 # Leading bytes of files people may point probe at by mistake.
 _SIGNATURES = (
@@ -18,7 +28,6 @@ _SIGNATURES = (
     (b"GIF89a", "a GIF image"),
     (b"II*\x00", "a TIFF image"),
     (b"MM\x00*", "a TIFF image"),
-    (b"%PDF-", "a PDF document (convert it to text first)"),
     (b"PK\x03\x04", "a ZIP archive (a .docx, .xlsx or .zip file)"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document"),
     (b"{\\rtf", "an RTF document (save it as plain text first)"),
@@ -32,29 +41,84 @@ _SIGNATURES = (
 
 
 def read_report(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
-    """Read, decode and parse one report file; refuse anything unusable with a ReportError."""
+    """Read, sniff and parse one report file; refuse anything unusable with a ReportError."""
     path = Path(path)
-    text, warnings = decode(_read_bytes(path, max_bytes))
-    report = parse_report(text, source_name=path.name)
+    return parse_document(_read_bytes(path, max_bytes), path.name)
+
+
+def sniff(data: bytes) -> str:
+    """'pdf', 'html' or 'text', from the content alone."""
+    from .html import looks_like_html
+
+    if _PDF_MAGIC in data[:_PDF_MAGIC_WITHIN]:
+        return "pdf"
+    return "html" if looks_like_html(data) else "text"
+
+
+def parse_document(data: bytes, source_name: str) -> Report:
+    """Parse the bytes of a PDF, a web page or a text into a Report with its source format
+    and, where the document has pages, the page of each finding, key question and recommendation."""
+    kind = sniff(data)
+    pages: list[int] | None = None
+    warnings: list[str] = []
+    if kind == "pdf":
+        from .layout import page_text
+        from .pdf import read_pdf
+
+        text, pages = page_text(read_pdf(data))
+    elif kind == "html":
+        from .html import html_text
+
+        text = html_text(data)
+    else:
+        text, warnings = decode(data)
+        text, pages = _pasted_from_pdf(text, warnings)
+    layout = {"pdf": "pdf", "html": "web"}.get(kind)
+    report = parse_report(text, source_name=source_name, pages=pages, layout=layout)
     report.warnings[:0] = warnings
+    report.source_format = kind
     return report
 
 
+def _pasted_from_pdf(text: str, warnings: list[str]) -> tuple[str, list[int] | None]:
+    """Text copied out of a PDF: its pages cleaned of running headers and footers, and its
+    wrapped lines joined into paragraphs. Other text is returned as it is."""
+    from .reflow import looks_wrapped, reflow
+
+    split = split_pages(text)
+    if split is None:
+        return text, None
+    text, pages = split
+    lines = text.split("\n")
+    if not looks_wrapped(lines):
+        return text, pages
+    lines, pages, reflow_warnings = reflow(lines, pages)
+    warnings += reflow_warnings
+    return "\n".join(lines), pages
+
+
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes, after checking it is a regular file (never opening a FIFO or device)
+    under the size limit: `max_bytes`, or the PDF limit for a PDF when that is larger."""
     try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise ReportError("is a directory, not a report file")
+        if not stat.S_ISREG(info.st_mode):
+            raise ReportError("not a regular file (a pipe, socket or device); not opened")
         with path.open("rb") as handle:
+            head = handle.read(_PDF_MAGIC_WITHIN)
+            limit = max(max_bytes, MAX_PDF_BYTES) if _PDF_MAGIC in head else max_bytes
             size = os.fstat(handle.fileno()).st_size
-            if size > max_bytes:
-                raise ReportError(f"file is {_size(size)}, over the {_size(max_bytes)} limit")
-            data = handle.read(max_bytes + 1)
-    except IsADirectoryError:
-        raise ReportError("is a directory, not a report file") from None
+            if size > limit:
+                raise ReportError(f"file is {_size(size)}, over the {_size(limit)} limit")
+            data = head + handle.read(limit + 1 - len(head))
     except FileNotFoundError:
         raise ReportError("no such file") from None
     except OSError as error:
         raise ReportError(f"cannot read the file: {error.strerror or error}") from None
-    if len(data) > max_bytes:  # it grew while we read it, or is a device
-        raise ReportError(f"file is over the {_size(max_bytes)} limit")
+    if len(data) > limit:  # it grew while we read it
+        raise ReportError(f"file is over the {_size(limit)} limit")
     return data
 
 
@@ -86,3 +150,4 @@ def _size(size: int) -> str:
     if size >= 1024 * 1024:
         return f"{size / (1024 * 1024):.1f} MB ({size:,} bytes)"
     return f"{size:,} bytes"
+

@@ -18,6 +18,7 @@ def recommendations(
     found: list[Recommendation] = []
     warnings: list[str] = []
     addressee: str | None = None
+    restarted: str | None = None  # the addressee whose list started again at 1
     last_line = -1
     for index in range(section.start + 1, section.end):
         text = squash(lines[index])
@@ -29,6 +30,10 @@ def recommendations(
         item = shapes.bullet(lines[index])
         if item and item.text:
             number = item.number if item.number is not None else len(found) + 1
+            if found and number == 1 and addressee != found[-1].addressee:
+                restarted = restarted or addressee  # each list numbered from 1, as a browser does
+            if restarted:
+                number = found[-1].number + 1
             if addressee is None:
                 warnings.append(
                     f"recommendation {number} has no '<addressee> should:' line above it"
@@ -43,6 +48,10 @@ def recommendations(
                 f"{previous.text} {text}", previous.line,
             )  # fmt: skip
             last_line = index
+    if restarted:
+        warnings.append(
+            f"the recommendations to {restarted} start again at 1; numbered on from the list above"
+        )
     numbers = [r.number for r in found]
     if numbers and numbers != list(range(1, len(numbers) + 1)):
         warnings.append(

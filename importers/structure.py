@@ -105,6 +105,7 @@ def _may_head_a_list(line: str, title: str) -> bool:
         and not line[:1].isspace()
         and "\t" not in line
         and not shapes.is_table_header(line)
+        and not shapes.is_table_header_part(line)
         and not shapes.question_row(line)
     )
 
@@ -128,6 +129,8 @@ def _followed_by_label(lines: list[str], index: int) -> bool:
             return True
         title, back_to_top = shapes.heading_text(line)
         if back_to_top or shapes.bullet(line) or shapes.standard_heading(title):
+            return False
+        if title.endswith(("?", "%")):  # a key-question table, not a list
             return False
         seen += 1
         if seen >= _LOOKAHEAD_LINES:

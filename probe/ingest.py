@@ -1,8 +1,13 @@
 """Import files into a database: walk the paths, parse each file (importers), store each report
-(store). The glue between the two layers, so neither has to know the other."""
+(store). The glue between the two layers, so neither has to know the other.
+
+Files are parsed in worker processes (see `probe.workers`) and written by this process, one
+report at a time, in the order the files are listed.
+"""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -10,48 +15,93 @@ from pathlib import Path
 
 import sqlite_utils
 
-from probe.importers import parse_report, read_report
-from probe.domain.model import Report, ReportError
+from probe.importers import parse_report
+from probe.domain.model import Report
 from probe.store.write import WouldLoseData, import_report
+from probe.workers import parse_files
 
-REPORT_SUFFIX = ".txt"  # what a folder's reports are called; a file named outright may be anything
+SAVED_PAGE_FOLDER = "_files"  # a browser's "Save page as" puts a page's images and styles here
 
 
 @dataclass(frozen=True)
 class FileOutcome:
     path: Path
-    outcome: str  # "imported", "unchanged", "replaced" or "refused"
-    reason: str = ""  # why it was refused, one line
-    report: Report | None = None  # what was read, unless refused
+    outcome: str  # "imported", "unchanged", "replaced", "refused" or "skipped"
+    reason: str = ""  # why it was refused or skipped, one line
+    report: Report | None = None  # what was read, unless refused or skipped
 
 
-def report_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """Each file named, and every .txt file under each folder named (hidden ones skipped),
-    sorted; a path that does not exist is passed on for the importer to refuse."""
+@dataclass(frozen=True)
+class Listed:
+    """A file to read, or something found in a folder that is not read (with the reason)."""
+
+    path: Path
+    skip: str = ""
+
+
+def report_files(paths: Iterable[Path]) -> Iterator[Listed]:
+    """Each path named, and every file under each folder named, sorted. Hidden files and
+    folders are left out; a saved page's `_files` folder is listed once, as skipped. Whatever
+    a file holds is for the importer to tell: nothing here goes by a file's name. A file
+    reached twice (named, and inside a folder named) is listed once."""
+    seen: set[Path] = set()
     for path in paths:
-        if path.is_dir():
-            yield from sorted(
-                file
-                for file in path.rglob(f"*{REPORT_SUFFIX}")
-                if file.is_file()
-                and not any(part.startswith(".") for part in file.relative_to(path).parts)
-            )
-        else:
-            yield path
+        for item in _walk(path) if path.is_dir() else [Listed(path)]:
+            key = item.path.resolve()
+            if key not in seen:
+                seen.add(key)
+                yield item
+
+
+def _walk(folder: Path) -> list[Listed]:
+    return sorted(_walk_unsorted(folder), key=lambda item: item.path)
+
+
+def _walk_unsorted(folder: Path) -> Iterator[Listed]:
+    for root, folders, files in os.walk(folder):  # symbolic links to folders are not followed
+        here = Path(root)
+        names = set(files)
+        for name in list(folders):
+            if name.startswith("."):
+                folders.remove(name)
+            elif _is_saved_page_folder(name, names):
+                folders.remove(name)
+                yield Listed(here / name, "the images and styles of a saved web page; skipped")
+        for name in files:
+            if not name.startswith("."):
+                yield Listed(here / name)
+
+
+def _is_saved_page_folder(name: str, files: set[str]) -> bool:
+    stem = name.removesuffix(SAVED_PAGE_FOLDER)
+    return name.endswith(SAVED_PAGE_FOLDER) and any(
+        f"{stem}{suffix}" in files for suffix in (".html", ".htm", ".xhtml")
+    )
 
 
 def import_files(
-    db: sqlite_utils.Database, files: Iterable[Path], max_bytes: int, *, force: bool = False
+    db: sqlite_utils.Database, listed: list[Listed], max_bytes: int, *, force: bool = False
 ) -> Iterator[FileOutcome]:
-    """Import each file in its own transaction; a refused file changes nothing."""
-    for path in files:
+    """Parse the files in worker processes and store each report in its own transaction, in
+    the order listed; a refused file changes nothing. Parsing starts before this returns."""
+    readable = [item.path for item in listed if not item.skip]
+    parsed = parse_files(readable, max_bytes)
+    return _store_each(db, listed, parsed, force)
+
+
+def _store_each(db, listed: list[Listed], parsed, force: bool) -> Iterator[FileOutcome]:
+    for item in listed:
+        if item.skip:
+            yield FileOutcome(item.path, "skipped", item.skip)
+            continue
+        path, result = next(parsed)
+        if isinstance(result, str):
+            yield FileOutcome(path, "refused", result)
+            continue
         try:
-            report = read_report(path, max_bytes)
-            yield FileOutcome(path, import_report(db, report, force=force), report=report)
-        except (ReportError, WouldLoseData) as error:
+            yield FileOutcome(path, import_report(db, result, force=force), report=result)
+        except WouldLoseData as error:
             yield FileOutcome(path, "refused", str(error))
-        except OSError as error:
-            yield FileOutcome(path, "refused", error.strerror or str(error))
 
 
 def bundled_reports() -> Iterator[Report]:
@@ -59,4 +109,18 @@ def bundled_reports() -> Iterator[Report]:
     corpus = resources.files("probe.corpus")
     for entry in sorted(corpus.iterdir(), key=lambda entry: entry.name):
         if entry.name.endswith(".txt"):
-            yield parse_report(entry.read_text(encoding="utf-8"), entry.name)
+            report = parse_report(entry.read_text(encoding="utf-8"), entry.name)
+            report.source_format = "text"
+            yield report
+
+
+def import_bundled(
+    db: sqlite_utils.Database, reports: list[Report], *, force: bool = False
+) -> Iterator[FileOutcome]:
+    """Store (or refresh) the bundled reports, each like an imported file."""
+    for report in reports:
+        path = Path(report.source_name)
+        try:
+            yield FileOutcome(path, import_report(db, report, force=force), report=report)
+        except WouldLoseData as error:
+            yield FileOutcome(path, "refused", str(error))

@@ -39,6 +39,7 @@ class SearchHit(NamedTuple):
     snippet: str  # excerpt with matches between HIGHLIGHT_START and HIGHLIGHT_END
     line: int  # 1-based line of the finding in the report text
     rank: float  # bm25, lower is better
+    page: int | None = None  # the PDF page it is printed on, when the report came from one
 
 
 class SearchResult(NamedTuple):
@@ -118,7 +119,8 @@ def _searched_sources(filters: dict) -> list[str]:
 # Snippets only for the page of hits shown, not for every match.
 _FINDING_HITS = """
 SELECT f.id, f.report_id, r.pdu, r.fieldwork_started, f.section, f.section_heading, f.kind,
-       f.text, snippet(findings_fts, 0, :start, :end, '…', :tokens), f.line
+       f.text, snippet(findings_fts, 0, :start, :end, '…', :tokens), f.line,
+       f.page
 FROM findings_fts
 JOIN findings f ON f.id = findings_fts.rowid
 JOIN reports r ON r.id = f.report_id
@@ -128,7 +130,7 @@ WHERE findings_fts MATCH :match AND findings_fts.rowid IN (SELECT value FROM jso
 _RECOMMENDATION_HITS = """
 SELECT c.id, c.report_id, r.pdu, r.fieldwork_started, 'Recommendations', c.addressee,
        'recommendation', c.text, snippet(recommendations_fts, 0, :start, :end, '…', :tokens),
-       c.line
+       c.line, c.page
 FROM recommendations_fts
 JOIN recommendations c ON c.id = recommendations_fts.rowid
 JOIN reports r ON r.id = c.report_id
@@ -240,6 +242,7 @@ def _hit_details(conn: sqlite3.Connection, match: str, ranked: list[tuple]) -> l
         for row in conn.execute(sql, params):
             details[source, row[0]] = row[1:]
     return [
-        SearchHit(*details[source, hit_id][:8], line=details[source, hit_id][8], rank=rank)
+        SearchHit(*details[source, hit_id][:8], line=details[source, hit_id][8], rank=rank,
+                  page=details[source, hit_id][9])
         for source, hit_id, rank in ranked
     ]

@@ -23,7 +23,8 @@ def test_search_piped_prints_the_five_home_visits_as_tsv(cli, seeded_db):
     assert result.exit_code == 0
     rows = [line.split("\t") for line in lines(result.stdout)]
     assert [(row[0], row[2]) for row in rows] == HOME_VISITS
-    assert all(len(row) == 6 for row in rows)
+    assert all(len(row) == 7 for row in rows)
+    assert all(row[6] == "" for row in rows)  # the page column: text reports have no pages
     assert rows[1][1:5] == ["September 2025", "2.3", "Implementation and delivery", "finding"]
     assert rows[1][5].startswith("Only 20 out of 48 home visits")
     assert result.stderr.strip() == "5 hits"
@@ -198,7 +199,7 @@ def test_import_a_folder_mixing_good_and_bad_files(cli, seeded_db, tmp_path):
     )
     (folder / "empty.txt").write_text("")
     (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0" + bytes(range(256)) * 20)
-    (folder / "README.md").write_text("# Not a report, and not a .txt: a folder walk skips it\n")
+    (folder / "README.md").write_text("# Not a report: every file in a folder is read\n")
     (folder / "notes.txt").write_text("Remember to buy milk.\n")
     gwent = (CORPUS / f"{STEMS[4]}.txt").read_text(encoding="utf-8")
     (folder / "gwent-cut.txt").write_text(gwent[: len(gwent) // 2], encoding="utf-8")
@@ -208,13 +209,13 @@ def test_import_a_folder_mixing_good_and_bad_files(cli, seeded_db, tmp_path):
     result = cli("--db", seeded_db, "import", folder, folder / "photo.jpg", folder / "missing.txt")
 
     assert result.exit_code == 1
-    assert lines(result.stdout) == ["0 imported, 1 unchanged, 1 replaced, 5 refused"]
+    assert lines(result.stdout) == ["0 imported, 1 unchanged, 1 replaced, 6 refused"]
     notes = [line.split(": ", 1) for line in lines(result.stderr)]
-    refused = ("empty.txt", "gwent-cut.txt", "notes.txt", "photo.jpg", "missing.txt")
+    refused = ("README.md", "empty.txt", "gwent-cut.txt", "notes.txt", "photo.jpg", "missing.txt")
     changed = str(folder / "nested" / "changed.txt")
     assert [name for name, _ in notes] == [
-        *(str(folder / name) for name in refused[:2]), changed, changed,
-        *(str(folder / name) for name in refused[2:]),
+        *(str(folder / name) for name in refused[:3]), changed, changed,
+        *(str(folder / name) for name in refused[3:]),
     ]  # fmt: skip
     said = dict(reversed(notes))  # the first line about each file
     assert said[str(folder / "empty.txt")] == "empty file"
@@ -222,7 +223,9 @@ def test_import_a_folder_mixing_good_and_bad_files(cli, seeded_db, tmp_path):
         "not replacing the stored Gwent PDU (September 2025): this text has only "
     )
     assert said[changed] == "replaced the stored County Durham and Darlington PDU (July 2025)"
-    assert notes[3][1].startswith("2 warnings: 'Published:' label has no date; fieldwork started")
+    assert said[str(folder / "README.md")].startswith("not an HM Inspectorate of Probation PDU")
+    assert said[str(folder / "photo.jpg")] == "binary file (a JPEG image), not report text"
+    assert notes[4][1].startswith("2 warnings: 'Published:' label has no date; fieldwork started")
     with Reader(seeded_db) as reader:
         after = {s.pdu: reader.report(s.id) for s in reader.reports()}
         assert reader.search("doorstep calls").total == 1

@@ -18,6 +18,7 @@ import pytest
 from conftest import REPO, build_db, probe_process
 from gold import STEMS, gold_report
 from other_user import Nobody
+from probe.store.schema import SCHEMA_VERSION
 
 # A writer that keeps adding new reports and replacing them with shorter versions, and
 # readers that check every report they see is whole: its findings count is the one written
@@ -27,6 +28,7 @@ import dataclasses, sys
 sys.path.insert(0, "tests")
 from gold import STEMS, gold_report
 from other_user import Nobody
+from probe.store.schema import SCHEMA_VERSION
 from probe.store.write import import_report, open_db
 db = open_db(sys.argv[1])
 base = gold_report(STEMS[1])
@@ -201,7 +203,7 @@ def not_sqlite(path: Path) -> None:
     ("spoil", "message"),
     [
         (not_sqlite, "not a SQLite database"),
-        (unknown_version, "made by a newer probe (schema 7, this probe reads 3)"),
+        (unknown_version, f"made by a newer probe (schema 7, this probe reads {SCHEMA_VERSION})"),
         (corrupt, "malformed"),
     ],
 )

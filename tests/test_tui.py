@@ -608,3 +608,24 @@ async def test_a_list_longer_than_the_screen_keeps_the_score_column_whole(tmp_pa
         rows = [line for line in screen_lines(app) if line.lstrip().startswith("Gwent ")]
         assert len(rows) > 10  # the list scrolls: its scrollbar is showing
         assert all(line.rstrip(" ▁▂▃▄▅▆▇█▊▍").endswith("4/21") for line in rows), rows
+
+
+@run_async
+async def test_the_reader_names_the_pdf_page_of_the_finding_it_opens_at(tmp_path):
+    from conftest import REPO
+    from probe.importers import read_report
+    from probe.tui.messages import OpenReport
+
+    pdf = REPO / "tests" / "fixtures" / "published" / "pdf-word" / "gwent-pdu-inspection-report.pdf"
+    db = tmp_path / "probe.db"
+    build_database(db, [read_report(pdf)])
+    app = ProbeApp(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        report_id = app.reader.reports()[0].id
+        finding = app.reader.report(report_id).findings[30]
+        app.post_message(OpenReport(report_id, finding.line))
+        await pilot.pause()
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen) and reader.cursor_line == finding.line
+        title = squash(plain(reader.query_one("#reader-title", Static).content))
+        assert title.endswith(f" · p. {finding.page}") and finding.page > 1

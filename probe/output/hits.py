@@ -24,6 +24,7 @@ def hit_dict(hit: SearchHit) -> dict:
         "text": hit.text,
         "snippet": plain_snippet(hit.snippet),
         "line": hit.line,
+        "page": hit.page,
         "report_id": hit.report_id,
     }
 
@@ -35,11 +36,11 @@ def print_json(hits: list[SearchHit]) -> None:
 
 
 def print_tsv(hits: list[SearchHit]) -> None:
-    from probe.output.text import one_line
+    from probe.output.text import one_line, page_label
 
     for hit in hits:
         fields = (hit.pdu, hit.fieldwork_started, hit.section, hit.section_heading, hit.kind, hit.text)
-        typer.echo("\t".join(one_line(field) for field in fields))
+        typer.echo("\t".join([*(one_line(field) for field in fields), page_label(hit.page)]))
 
 
 def print_table(hits: list[SearchHit], total: int) -> None:
@@ -47,7 +48,7 @@ def print_table(hits: list[SearchHit], total: int) -> None:
     from rich import box
     from rich.table import Table
 
-    from probe.output.text import console, safe_text, snippet_text
+    from probe.output.text import console, page_label, safe_text, snippet_text
 
     table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False)
     table.add_column("Where", ratio=2)
@@ -60,6 +61,8 @@ def print_table(hits: list[SearchHit], total: int) -> None:
         kind = KIND_LABELS[hit.kind]
         where.append_text(safe_text(f"\n{short_month(fieldwork_month(hit.fieldwork_started))} · {kind}"))
         where.append_text(safe_text(f"\n{section}", style="italic"))
+        if hit.page:
+            where.append_text(safe_text(f" · {page_label(hit.page)}"))
         table.add_row(where, snippet_text(hit.snippet), end_section=True)
     out = console()
     if hits:

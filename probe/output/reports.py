@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from probe.domain.ratings import score_label
-from probe.output.text import console, one_line, safe_text
+from probe.output.text import console, one_line, page_label, safe_text
 
 if TYPE_CHECKING:
     from probe.domain.model import Report
@@ -70,14 +70,17 @@ def print_report(report: Report, stats: list[QuestionStats]) -> None:
     out.print(ratings)
 
     questions = Table(title="Key questions", box=box.SIMPLE_HEAD, pad_edge=False, title_justify="left")
-    for name in ("Std", "Question", "%", "Median"):
+    paged = any(question.page for question in report.key_questions)
+    for name in ("Std", "Question", "%", "Median", "Page")[: 5 if paged else 4]:
         questions.add_column(name, justify="right" if name in ("%", "Median") else "left")
-    for stat in stats:
+    for stat, question in zip(stats, report.key_questions, strict=False):
+        page = [safe_text(page_label(question.page))] if paged else []
         questions.add_row(
             safe_text(stat.standard_code),
             safe_text(stat.question),
             safe_text(f"{stat.percent}{' *' if stat.drives_rating else ''}"),
             safe_text(f"{stat.median:g}"),
+            *page,
         )
     out.print(questions)
     out.print(
@@ -97,7 +100,8 @@ def print_report(report: Report, stats: list[QuestionStats]) -> None:
         if recommendation.addressee != addressee:
             addressee = recommendation.addressee
             recommendations.add_row("", safe_text(f"{addressee} should:", style="bold"))
-        recommendations.add_row(f"{recommendation.number}.", safe_text(recommendation.text))
+        page = f" ({page_label(recommendation.page)})" if recommendation.page else ""
+        recommendations.add_row(f"{recommendation.number}.", safe_text(recommendation.text + page))
     out.print(recommendations)
 
     if report.warnings:

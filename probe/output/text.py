@@ -58,6 +58,11 @@ def plain_snippet(snippet: str) -> str:
     return one_line(_MARKERS.sub("", snippet))
 
 
+def page_label(page: int | None) -> str:
+    """'p. 12' for an item printed on page 12 of a PDF; '' when the report had no pages."""
+    return f"p. {page}" if page else ""
+
+
 def console(stderr: bool = False):
     """A Rich console that highlights nothing by itself: report text is never styled by guess."""
     from rich.console import Console

@@ -87,6 +87,13 @@ class ReaderScreen(Screen):
         self._report = report
         self._line = line
         self._heading_lines = [heading.line for heading in report.headings]
+        paged = sorted(
+            (item.line, item.page)
+            for item in (*report.findings, *report.recommendations)
+            if item.page
+        )
+        self._paged_lines = [line for line, _ in paged]  # where a printed page is known
+        self._pages = [page for _, page in paged]
 
     def compose(self) -> ComposeResult:
         report = self._report
@@ -134,6 +141,12 @@ class ReaderScreen(Screen):
         index = bisect_right(self._heading_lines, self.cursor_line) - 1
         return index if index >= 0 else None
 
+    @property
+    def page(self) -> int | None:
+        """The PDF page of the finding or recommendation at (or last above) the cursor."""
+        index = bisect_right(self._paged_lines, self.cursor_line) - 1
+        return self._pages[index] if index >= 0 else None
+
     @on(TextArea.SelectionChanged, "#report-text")
     def _cursor_moved(self) -> None:
         self._show_section()
@@ -147,6 +160,8 @@ class ReaderScreen(Screen):
         if section is not None:
             title.append(" · ")
             title.append(clean(report.headings[section].title), style="italic")
+        if page := self.page:
+            title.append(f" · p. {page}")
         title.no_wrap, title.overflow = True, "ellipsis"
         self.query_one("#reader-title", Static).update(title)
         contents = self.query_one(Contents)

@@ -1,0 +1,152 @@
+"""What a printed page adds around the report: running headers and footers and page numbers.
+
+Shared by the PDF reader (which knows where each line sits on the page) and text pasted from a
+PDF (form feeds between pages, the running title and a page number between paragraphs).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from . import lines as shapes
+from .text import as_rating, squash
+
+if TYPE_CHECKING:
+    from probe.domain.model import Report
+
+_PAGE_MARKER = re.compile(
+    r"^(?:page\s*)?(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?:of|/)\s*\d{1,4})?\.?$", re.IGNORECASE
+)
+_DIGITS = re.compile(r"\d+")
+_NOTE_START = re.compile(r"^(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s+[A-Z]")
+FOOTNOTES = "Footnotes"  # the heading footnote texts are moved under, at the end
+LONE_GLYPH = re.compile(r"^\s*[•●◦▪■‣⁃·►➢\uf0b7\uf0a7–—-]\s*$")  # a bullet set apart from its text
+_EDGE_LINES = 2  # of a text page's first and last lines, which may be a running header/footer
+_RUNNING_SHARE = 0.4  # repeated at the edge of this share of pages: running text
+_SENTENCE_END = tuple('.?!:;"”’)')
+
+
+def running_key(text: str) -> str:
+    """A line with its numbers blanked: 'Page 3 of 20' and 'Page 4 of 20' are the same line."""
+    return _DIGITS.sub("#", squash(text).casefold())
+
+
+def is_page_marker(text: str) -> bool:
+    """'12', 'Page 3 of 20', '3/20', 'iv': a page number and nothing else."""
+    return bool(_PAGE_MARKER.match(squash(text)))
+
+
+def running_keys(edges: list[list[str]]) -> set[str]:
+    """Keys of lines found at the edges of enough pages to be running headers or footers."""
+    counts: Counter[str] = Counter()
+    for page in edges:
+        counts.update({running_key(text) for text in page if not is_structural(text)})
+    needed = max(2, _RUNNING_SHARE * len(edges))
+    return {key for key, count in counts.items() if key and count >= needed}
+
+
+def split_pages(text: str) -> tuple[str, list[int]] | None:
+    """Text with form feeds (pasted or converted from a PDF): running headers, footers and page
+    numbers removed, a paragraph broken by a page joined again. None when there is no form feed.
+    Returns the text and the page of each line."""
+    if "\f" not in text:
+        return None
+    pages = [page.split("\n") for page in text.split("\f")]
+    edges = [_edge_texts(page) for page in pages]
+    running_keys_found = running_keys(edges)
+    out: list[str] = []
+    numbers: list[int] = []
+    kept_once: set[str] = set()  # the first copy of a running line stays: it may be the title
+    notes: list[tuple[str, int]] = []  # footnote texts, for the end
+    for number, (page, edge) in enumerate(zip(pages, edges, strict=True), start=1):
+        kept = []
+        for line in page:
+            key = running_key(line)
+            running = line in edge and (key in running_keys_found or is_page_marker(line))
+            if running and (is_page_marker(line) or key in kept_once):
+                continue
+            if running:
+                kept_once.add(key)
+            kept.append(line)
+        while kept and not kept[0].strip():
+            kept.pop(0)
+        if kept and notes and _note_goes_on(notes[-1][0], kept[0]):
+            notes[-1] = (f"{notes[-1][0].rstrip()} {kept.pop(0).strip()}", notes[-1][1])
+        kept, page_notes = _split_notes(kept)
+        notes += [(line, number) for line in page_notes]
+        while kept and not kept[-1].strip():
+            kept.pop()
+        if kept and out and _continues(out, kept[0]):
+            last = max(i for i, line in enumerate(out) if line.strip())
+            out[last] = f"{out[last].rstrip()} {kept.pop(0).strip()}"
+            del out[last + 1 :], numbers[last + 1 :]
+        out += kept
+        numbers += [number] * len(kept)
+    if notes:
+        out += ["", FOOTNOTES, "", *(line for line, _ in notes)]
+        numbers += [notes[0][1]] * 3 + [page for _, page in notes]
+    return "\n".join(out), numbers
+
+
+def _note_goes_on(note: str, line: str) -> bool:
+    """A footnote broken off at the foot of the last page carries on at the top of this one."""
+    return not note.rstrip().endswith(_SENTENCE_END) and line.strip()[:1].islower()
+
+
+def _split_notes(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Footnote texts at the foot of a page ('5 The rating for the standard ...'): the last
+    lines, from one starting with a footnote number, that only start new notes or carry on."""
+    start = len(lines)
+    for index in range(len(lines) - 1, -1, -1):
+        text = lines[index].strip()
+        if not text or text[:1].islower():
+            continue
+        if not _NOTE_START.match(text) or shapes.bullet(text):
+            break
+        start = index
+    return lines[:start], [line for line in lines[start:] if line.strip()]
+
+
+def _edge_texts(page: list[str]) -> set[str]:
+    filled = [line for line in page if line.strip() and not LONE_GLYPH.match(line)]
+    return set(filled[:_EDGE_LINES] + filled[-_EDGE_LINES:])
+
+
+def _continues(out: list[str], line: str) -> bool:
+    """The first line of a page carries on the sentence the last page broke off."""
+    previous = next((text for text in reversed(out) if text.strip()), "")
+    if not previous or is_structural(previous) or shapes.bullet(line):
+        return False
+    if previous.rstrip().endswith("%"):  # a table's percentage: the question goes on instead
+        return False
+    return line.strip()[:1].islower() and not previous.rstrip().endswith(_SENTENCE_END)
+
+
+def is_structural(text: str) -> bool:
+    """Headings, labels and ratings: never running text, and never joined to a paragraph."""
+    title, _ = shapes.heading_text(text)
+    return bool(
+        shapes.label_kind(text)
+        or as_rating(text)
+        or shapes.standard_heading(title)
+        or shapes.domain_heading(title)
+        or shapes.is_top_title(title)
+    )
+
+
+def page_lookup(pages: list[int] | None):
+    """A function giving the page of a (0-based) line, or None for a text without pages."""
+    if not pages:
+        return None
+    return lambda index: pages[index] if 0 <= index < len(pages) else None
+
+
+def add_pages(report: Report, page_of) -> None:
+    """Give each finding and recommendation the page its (1-based) line is printed on."""
+    report.findings = [replace(item, page=page_of(item.line - 1)) for item in report.findings]
+    report.recommendations = [
+        replace(item, page=page_of(item.line - 1)) for item in report.recommendations
+    ]

@@ -1,0 +1,91 @@
+"""Parse report files in worker processes: in parallel, and fenced off from the importing one.
+
+A hostile PDF (a decompression bomb, a malformed file that makes pdfium allocate without end)
+can at worst take down a worker, which is limited to `MEMORY_LIMIT_MB` of address space;
+the file is then refused and the import goes on. Workers start by fork, so they begin at
+once with probe already loaded.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+from probe.domain.model import Report, ReportError
+
+MEMORY_ENV = "PROBE_WORKER_MEMORY_MB"  # to lower the limit on a small box (and in tests)
+MEMORY_LIMIT_MB = 1024  # per worker; a 300-page report PDF needs under 200 MB
+CRASHED = (
+    "the reader ran out of its memory limit or crashed on this file "
+    "(a decompression bomb or a malformed PDF?)"
+)
+
+Parsed = tuple[Path, Report | str]  # the report, or why the file was refused
+
+
+def parse_files(paths: list[Path], max_bytes: int) -> Iterator[Parsed]:
+    """Each file parsed, in the order given. All files are handed to the workers before this
+    returns, so no thread (a progress bar's) runs while workers are forked."""
+    if not paths:
+        return iter(())
+    pool = _pool(min(len(paths), os.cpu_count() or 1))
+    futures = [pool.submit(parse_one, str(path), max_bytes) for path in paths]
+    return _results(pool, paths, futures, max_bytes)
+
+
+def _results(pool, paths: list[Path], futures: list[Future], max_bytes: int) -> Iterator[Parsed]:
+    try:
+        for index, (path, future) in enumerate(zip(paths, futures, strict=True)):
+            try:
+                yield path, future.result()
+            except BrokenProcessPool:
+                # One file killed a worker, and the pool with it: read the rest one by one
+                # in fresh workers, so only the file that did it is refused.
+                yield from ((rest, _alone(rest, max_bytes)) for rest in paths[index:])
+                return
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+def _alone(path: Path, max_bytes: int) -> Report | str:
+    with _pool(1) as pool:
+        try:
+            return pool.submit(parse_one, str(path), max_bytes).result()
+        except BrokenProcessPool:
+            return CRASHED
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    import multiprocessing
+
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_limit_worker,
+    )
+
+
+def _limit_worker() -> None:
+    import resource
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the importing process's to handle
+    wanted = int(os.environ.get(MEMORY_ENV) or MEMORY_LIMIT_MB) * 1024 * 1024
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def parse_one(path: str, max_bytes: int) -> Report | str:
+    """One file read and parsed (in a worker): the report, or the one-line reason it was refused."""
+    from probe.importers import read_report
+
+    try:
+        return read_report(Path(path), max_bytes)
+    except ReportError as error:
+        return str(error)
+    except MemoryError:
+        return CRASHED

@@ -1,0 +1,61 @@
+"""Text pasted or converted from a PDF: form feeds between pages, a running title at the top of
+each page and a page number at the foot, sometimes a sentence broken by the page. It must parse
+to the same values as the bundled text, and each item gets the page it was on."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from gold import STEMS, comparable, expected, seed_text
+from probe.importers.reading import parse_document
+
+LINES_PER_PAGE = 37
+
+
+def paginate(text: str) -> tuple[str, list[int]]:
+    """The text cut into pages with a running title and 'Page N' footer; a long paragraph at a
+    page's end is broken mid-sentence over the break. Also returns each source line's page."""
+    pages, current, page_of = [], [], []
+    for line in text.split("\n"):
+        page_of.append(len(pages) + 1)  # where the line starts
+        if len(current) >= LINES_PER_PAGE and len(line) > 200 and " the " in line:
+            head, tail = line.split(" the ", 1)
+            pages.append([*current, head])
+            current = [f"the {tail}"]
+        else:
+            current.append(line)
+        if len(current) >= LINES_PER_PAGE + 20:
+            pages.append(current)
+            current = []
+    pages.append(current)
+    title = "Inspection of probation services: a PDU"
+    out = [
+        f"{title}\n\n" + "\n".join(page) + f"\n\nPage {n} of {len(pages)}"
+        for n, page in enumerate(pages, 1)
+    ]
+    return "\f".join(out), page_of
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_pasted_pdf_text_parses_like_the_bundled_text(stem):
+    pasted, _ = paginate(seed_text(stem))
+    assert pasted.count("\f") >= 3
+    assert any(page.split("\n\n", 1)[1].startswith("the ") for page in pasted.split("\f"))
+    report = parse_document(pasted.encode("utf-8"), "pasted.txt")
+    assert comparable(dataclasses.asdict(report)) == expected(stem)
+    assert report.source_format == "text"
+    assert report.text.count("Inspection of probation services: a PDU") == 1  # the first kept
+    assert "Page 2 of" not in report.text
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_pasted_pdf_text_gives_each_finding_its_page(stem):
+    pasted, page_of = paginate(seed_text(stem))
+    report = parse_document(pasted.encode("utf-8"), "pasted.txt")
+    plain = parse_document(seed_text(stem).encode("utf-8"), "plain.txt")
+    for paged, original in zip(report.findings, plain.findings, strict=True):
+        assert paged.page == page_of[original.line - 1]
+    for paged, original in zip(report.recommendations, plain.recommendations, strict=True):
+        assert paged.page == page_of[original.line - 1]
+    assert all(finding.page is None for finding in plain.findings)
