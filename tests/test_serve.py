@@ -354,7 +354,9 @@ def test_pages_carry_the_open_government_licence_attribution(server):
     assert (answer["license"], answer["source"]) == (
         "Open Government Licence v3.0", "HM Inspectorate of Probation"
     )
-    index = server.html("")
-    assert "Contains public sector information licensed under the Open Government Licence v3.0" in (
-        " ".join(index.split())
-    )
+    index = " ".join(server.html("").split())
+    assert "Contains public sector information licensed under the Open Government Licence v3.0" in index
+    for page in ("probe/search", "probe/ratings_matrix", "probe/key_question", "probe/pdu_report"):
+        footer = " ".join(server.html(page).split("<footer", 1)[1].split())
+        assert "Data license: <a href=" in footer and ">Open Government Licence v3.0</a>" in footer, page
+        assert "Data source: <a href=" in footer and "HM Inspectorate of Probation</a>" in footer, page
