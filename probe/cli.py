@@ -531,9 +531,10 @@ def serve(
 
     Example: probe serve --port 8001, then open http://127.0.0.1:8001/
     """
-    from probe.serve import ServeError, run
+    from probe.serve import ServeError, require_extra, run
 
     try:
+        require_extra()  # before building a first database it could not show
         run(database_path(ctx.obj), host, port, announce=lambda line: typer.echo(f"probe: {line}", err=True))
     except ServeError as error:
         fail(str(error))

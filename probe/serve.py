@@ -21,13 +21,20 @@ class ServeError(Exception):
     """probe serve cannot start; str() is one line."""
 
 
-def run(path: Path, host: str, port: int, announce) -> None:
-    """Serve the database at `path` until interrupted. `announce(line)` is told where."""
+def require_extra() -> None:
+    """Datasette is an optional extra: without it, say how to get it."""
     try:
-        import uvicorn
-        from datasette.app import Datasette
+        import datasette  # noqa: F401
     except ImportError:
         raise ServeError(f"probe serve needs Datasette, an optional extra: {EXTRA_HINT}") from None
+
+
+def run(path: Path, host: str, port: int, announce) -> None:
+    """Serve the database at `path` until interrupted. `announce(line)` is told where."""
+    require_extra()
+    import uvicorn
+    from datasette.app import Datasette
+
     check_database(path)
     listener = listen(host, port)
     datasette = configured_datasette(Datasette, path)
