@@ -7,6 +7,7 @@ from pathlib import Path
 from statistics import median
 
 FINDINGS = Path(__file__).resolve().parent / "findings.md"
+SERVE = Path(__file__).resolve().parent / "serve.md"  # written by `python -m bench.serve`
 
 
 @dataclass(frozen=True)
@@ -104,9 +105,10 @@ def markdown(context: dict, results: list[dict], startup: dict, queries, typical
         tui_section(results, queries, context["repeats"]),
         "## Start-up: `python -X importtime`",
         startup_table(startup),
-        "## How it is measured",
-        METHOD,
     ]
+    if SERVE.exists():
+        parts.append(SERVE.read_text().strip())
+    parts += ["## How it is measured", METHOD]
     if FINDINGS.exists():
         parts.append(FINDINGS.read_text().strip())
     return "\n\n".join(parts) + "\n"

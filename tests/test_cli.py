@@ -239,7 +239,7 @@ def test_import_a_folder_mixing_good_and_bad_files(cli, seeded_db, tmp_path):
 @pytest.mark.parametrize(
     "words, expected",
     [
-        ("probe se", ["search"]),
+        ("probe se", ["search", "serve"]),
         ("probe search x --kind ", ["strength", "improvement", "finding", "recommendation"]),
         ("probe show Gw", ["Gwent"]),
     ],
