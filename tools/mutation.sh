@@ -6,7 +6,7 @@
 #   tools/mutation.sh results               # the survivors; `show NAME` prints one
 #
 # mutmut names a mutant after its file's path, so the project is first copied into the layout it
-# installs as (probe/importers, probe/store, probe/tui): the names then match the modules tests
+# installs as (probe/domain, probe/importers, probe/store, probe/tui): the names then match the modules tests
 # import. The copy lives in $MUTATION_STAGE (default /tmp/probe-mutation) and keeps mutmut's
 # results between runs. It runs at the lowest priority: the machine is shared.
 set -eu
@@ -15,7 +15,7 @@ stage=${MUTATION_STAGE:-/tmp/probe-mutation}
 mkdir -p "$stage"
 rm -rf "$stage/probe" "$stage/tests" "$stage/bench"
 cp -rp "$repo/probe" "$stage/probe"
-for part in importers store tui; do
+for part in domain importers store tui; do
     cp -rp "$repo/$part" "$stage/probe/$part"
 done
 cp -rp "$repo/tests" "$repo/bench" "$repo/pyproject.toml" "$stage/"
