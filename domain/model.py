@@ -108,5 +108,18 @@ class Report:
 
     @property
     def inspection_key(self) -> str:
-        """Identifies one inspection: a changed text with the same key replaces the old one."""
-        return f"{self.pdu_name.casefold()}|{self.fieldwork_started or 'unknown'}"
+        """Identifies one inspection: a changed text with the same key replaces the old one.
+
+        The PDU and the fieldwork month; when the report does not give that month, the first
+        fact it does give (fieldwork start date, framework and publication month, or the text's
+        hash), so that two inspections never share a key through a missing value.
+        """
+        if self.fieldwork_started:
+            when = self.fieldwork_started
+        elif self.fieldwork_start_date:
+            when = f"started {self.fieldwork_start_date}"
+        elif self.published:
+            when = f"{self.framework} framework, published {self.published}"
+        else:
+            when = f"text {self.source_sha256}"
+        return f"{self.pdu_name.casefold()}|{when}"

@@ -102,6 +102,7 @@ def import_report(db: sqlite_utils.Database, report: Report, *, force: bool = Fa
             outcome: Outcome = "unchanged"
         elif existing:
             if not force:
+                _refuse_other_facts(db, existing[0], report)
                 _refuse_losing_parts(db, existing[0], report)
             _delete_children(db, existing[0])
             db["reports"].update(existing[0], _report_row(report))
@@ -119,6 +120,26 @@ def import_report(db: sqlite_utils.Database, report: Report, *, force: bool = Fa
         db.conn.rollback()
         raise
     return outcome
+
+
+# What identifies an inspection besides its PDU: a text that gives any of these otherwise
+# is not a new version of the stored inspection, whatever its key.
+IDENTIFYING_FACTS = ("framework", "fieldwork_started", "fieldwork_start_date", "published")
+
+
+def _refuse_other_facts(db: sqlite_utils.Database, report_id: int, report: Report) -> None:
+    columns = ", ".join(IDENTIFYING_FACTS)
+    stored = db.execute(f"SELECT {columns} FROM reports WHERE id = ?", [report_id]).fetchone()
+    differing = [
+        f"{fact.replace('_', ' ')} {getattr(report, fact) or 'missing'} (stored: {value})"
+        for fact, value in zip(IDENTIFYING_FACTS, stored)
+        if value is not None and getattr(report, fact) != value
+    ]
+    if differing:
+        raise WouldLoseData(
+            f"not replacing the stored {report.pdu} ({stored[1] or 'fieldwork month unknown'}):"
+            f" this text gives {', '.join(differing)}; use --force to replace it anyway"
+        )
 
 
 def _refuse_losing_parts(db: sqlite_utils.Database, report_id: int, report: Report) -> None:
