@@ -6,13 +6,12 @@ from typing import Annotated
 
 import typer
 
-from probe.cli.app import app, fail, reading
+from probe.cli.app import app, database_path, fail, reading
 
 
 class ExportFormat(str, Enum):
     json = "json"
     csv = "csv"
-
 
 
 @app.command()
@@ -37,9 +36,12 @@ def export(
     ("Leadership", "Staff", "Staffing", ...) holding that report's rating, empty when the
     report's framework has no such standard.
     """
-    from probe.output.export import ratings_csv, report_dict
+    from probe.output.export import database_files, ratings_csv, report_dict, write_atomically
 
-    with reading(ctx.obj) as reader:
+    db = database_path(ctx.obj)
+    if out is not None and any(_same_file(out, path) for path in database_files(db)):
+        fail(f"--out {out} is the database {db} or one of its files; choose another path")
+    with reading(db) as reader:
         if format is ExportFormat.json:
             import json
 
@@ -54,6 +56,16 @@ def export(
         typer.echo(text, nl=format is ExportFormat.json)
         return
     try:
-        out.write_text(text + ("\n" if format is ExportFormat.json else ""), encoding="utf-8")
+        write_atomically(out, text + ("\n" if format is ExportFormat.json else ""))
     except OSError as error:
-        fail(f"cannot write {out}: {error.strerror}")
+        fail(f"cannot write {out}: {error.strerror or error}")
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    """The same path once symlinks and relative parts are resolved, or one file by two names."""
+    if one.resolve() == other.resolve():
+        return True
+    try:
+        return one.samefile(other)
+    except OSError:  # either does not exist
+        return False
