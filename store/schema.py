@@ -6,6 +6,8 @@ in `PRAGMA user_version`) whenever a table changes: readers refuse versions they
 
 from __future__ import annotations
 
+import functools
+
 SCHEMA_VERSION = 3  # 2: text_zlib; 3: source_format, and the PDF page of each finding,
 # key question and recommendation (store.migrations upgrades older files in place)
 
@@ -86,3 +88,16 @@ def create_schema(db) -> None:
         db[table].enable_fts(["text"], tokenize="porter", create_triggers=True)
 
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+@functools.cache
+def schema_objects() -> frozenset[tuple[str, str]]:
+    """(type, name) of every table, index, trigger and FTS table create_schema makes: what a
+    database must hold, whole, before probe writes to it. Versions 2 and 3 hold the same."""
+    import sqlite_utils
+
+    db = sqlite_utils.Database(memory=True)
+    create_schema(db)
+    objects = frozenset(db.execute("SELECT type, name FROM sqlite_master").fetchall())
+    db.close()
+    return objects

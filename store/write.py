@@ -16,8 +16,8 @@ import sqlite_utils
 from probe.domain.model import Report
 from probe.domain.months import fieldwork_month
 from probe.store.connection import BUSY_TIMEOUT_S, StoreError, check_version, is_sqlite_file
-from probe.store.migrations import upgrade
-from probe.store.schema import SCHEMA_VERSION, create_schema
+from probe.store.migrations import STEPS, upgrade
+from probe.store.schema import SCHEMA_VERSION, create_schema, schema_objects
 
 Outcome = Literal["imported", "unchanged", "replaced"]
 
@@ -57,17 +57,47 @@ def _ensure_schema(db: sqlite_utils.Database, path: Path) -> None:
         version = db.execute("PRAGMA user_version").fetchone()[0]
         if version == 0 and not db.table_names():
             create_schema(db)
+        elif version == SCHEMA_VERSION or version in STEPS:
+            _check_whole(db, path)  # before the upgrade's copy, or any write
+            if version < SCHEMA_VERSION:
+                upgrade(db, path, version)
         elif 0 < version < SCHEMA_VERSION:
-            upgrade(db, path, version)
+            upgrade(db, path, version)  # raises: no upgrade from this version
         else:
-            check_version(path, version, has_tables=True)
+            check_version(path, version, has_tables=True)  # raises: not probe's, or newer
         db.execute("COMMIT")
     except BaseException:
         db.conn.rollback()
         raise
+    # Only a database known to be probe's, whole, is switched to WAL (it changes the header).
     db.enable_wal()
     # In WAL mode NORMAL never corrupts; a power cut may only lose the last commits.
     db.execute("PRAGMA synchronous = NORMAL")
+
+
+def _check_whole(db: sqlite_utils.Database, path: Path) -> None:
+    """Raise StoreError unless the file is sound (PRAGMA quick_check) and holds every table,
+    index, trigger and FTS table of probe's schema: an import would otherwise quietly
+    recreate a dropped table without its indexes and triggers, or write into a damaged file."""
+    problem = db.execute("PRAGMA quick_check(1)").fetchone()[0]
+    if problem != "ok":
+        # "*** in database main ***\nPage 2: ..." -> "Page 2: ...", one line
+        found = "; ".join(line for line in problem.splitlines() if not line.startswith("***"))
+        raise StoreError(f"{path}: database disk image is malformed ({found}); nothing was written")
+    present = set(db.execute("SELECT type, name FROM sqlite_master").fetchall())
+    if not present & schema_objects():
+        raise StoreError(f"{path}: a SQLite database but not a probe database")
+    order = {"table": 0, "index": 1, "trigger": 2}
+    missing = [
+        f"{kind} {name}"
+        for kind, name in sorted(schema_objects() - present, key=lambda item: (order[item[0]], item[1]))
+    ]
+    if missing:
+        more = f" and {len(missing) - 3} more" if len(missing) > 3 else ""
+        raise StoreError(
+            f"{path}: not a whole probe database (no {', '.join(missing[:3])}{more}): it was changed"
+            " outside probe, and nothing was written; import your reports into a new database"
+        )
 
 
 def _write_error(path: Path, error: sqlite3.Error) -> str:
