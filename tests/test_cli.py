@@ -93,6 +93,19 @@ def test_a_limit_shows_how_many_of_the_total(cli, seeded_db):
     assert lines(result.stderr) == ["2 of 5 hits"]
 
 
+@pytest.mark.parametrize("limit", ["99999999999999999999", "1000001", "0"])
+def test_a_limit_out_of_bounds_is_a_usage_error_not_a_traceback(seeded_db, limit):
+    result = probe_process("--db", seeded_db, "search", "risk", "--limit", limit)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert f"Invalid value for '--limit': {limit} is not in the range 1<=x<=1000000." in result.stderr
+
+
+def test_the_largest_limit_shows_every_hit(cli, seeded_db):
+    result = cli("--db", seeded_db, "search", "home visits", "--limit", "1000000")
+    assert len(lines(result.stdout)) == 5
+    assert lines(result.stderr) == ["5 hits"]
+
+
 def test_raw_syntax_error_is_one_line(cli, seeded_db):
     result = cli("--db", seeded_db, "search", "--raw", "home AND")
     assert result.exit_code == 1

@@ -12,6 +12,8 @@ from probe.domain.kinds import parse_kind
 if TYPE_CHECKING:
     from probe.store.read import Reader
 
+MAX_LIMIT = 1_000_000  # far more hits than any database holds; SQLite overflows past 2**63
+
 
 class Kind(str, Enum):
     strength = "strength"
@@ -46,7 +48,9 @@ def search(
     since: Annotated[
         int | None, typer.Option(min=1990, max=2100, help="Only fieldwork in this year or later.")
     ] = None,
-    limit: Annotated[int, typer.Option(min=1, help="Show at most this many hits.")] = 20,
+    limit: Annotated[
+        int, typer.Option(min=1, max=MAX_LIMIT, help="Show at most this many hits.")
+    ] = 20,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array of hits.")] = False,
 ) -> None:
     """Search findings and recommendations, best matches first.
