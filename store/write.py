@@ -197,10 +197,21 @@ def _report_row(report: Report) -> dict:
         inspection_key=report.inspection_key,
         pdu_name=report.pdu_name,
         fieldwork_month=fieldwork_month(report.fieldwork_started),
-        warnings=json.dumps(report.warnings, ensure_ascii=False),
+        warnings=json.dumps(_kept_warnings(report.warnings), ensure_ascii=False),
         imported_at=datetime.now(UTC).isoformat(timespec="seconds"),
     )
     return row
+
+
+# A real report has a handful of warnings; hundreds are one fault repeated (a heading repeated
+# 320,000 times made 18 MB of them), and `show` and the explorer list every one kept.
+MAX_WARNINGS = 50
+
+
+def _kept_warnings(warnings: list[str]) -> list[str]:
+    if len(warnings) <= MAX_WARNINGS:
+        return warnings
+    return [*warnings[:MAX_WARNINGS], f"and {len(warnings) - MAX_WARNINGS} more warnings, not kept"]
 
 
 def _insert_children(db: sqlite_utils.Database, report_id: int, report: Report) -> None:

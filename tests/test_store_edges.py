@@ -244,3 +244,16 @@ def test_the_database_refuses_a_second_row_at_one_place_in_a_report(new_db, tabl
         (taken,) = conn.execute(f"SELECT {column} FROM {table} LIMIT 1").fetchone()
         with pytest.raises(sqlite3.IntegrityError, match=f"UNIQUE constraint failed: {table}.report_id, {table}.{column}$"):
             copy_of_a_row(conn, table, **{column: taken})
+
+
+def test_a_report_keeps_at_most_fifty_warnings_and_counts_the_rest(tmp_path):
+    """A real report with its 2.1 heading repeated 300 times: 300 warnings, of which the store
+    keeps the first 50 and one line counting the rest."""
+    text = seed_text(STEMS[2]) + "\n2.1 Assessment\n" * 300
+    report = parse_report(text, "repeated.txt")
+    assert len(report.warnings) == 300
+    build_database(tmp_path / "probe.db", [report])
+    with Reader(tmp_path / "probe.db") as reader:
+        kept = reader.report(reader.reports()[0].id).warnings
+    assert kept == [*report.warnings[:50], "and 250 more warnings, not kept"]
+    assert kept[49] == "standard 2.1: a second section at line 629 was ignored"
