@@ -159,16 +159,19 @@ IDENTIFYING_FACTS = ("framework", "fieldwork_started", "fieldwork_start_date", "
 
 def _refuse_other_facts(db: sqlite_utils.Database, report_id: int, report: Report) -> None:
     columns = ", ".join(IDENTIFYING_FACTS)
-    stored = db.execute(f"SELECT {columns} FROM reports WHERE id = ?", [report_id]).fetchone()
+    row = db.execute(f"SELECT {columns} FROM reports WHERE id = ?", [report_id]).fetchone()
+    stored = dict(zip(IDENTIFYING_FACTS, row))
+    # A fact the stored report lacks may be gained; one it has may not change or go missing.
     differing = [
         f"{fact.replace('_', ' ')} {getattr(report, fact) or 'missing'} (stored: {value})"
-        for fact, value in zip(IDENTIFYING_FACTS, stored)
+        for fact, value in stored.items()
         if value is not None and getattr(report, fact) != value
     ]
     if differing:
+        when = stored["fieldwork_started"] or "fieldwork month unknown"
         raise WouldLoseData(
-            f"not replacing the stored {report.pdu} ({stored[1] or 'fieldwork month unknown'}):"
-            f" this text gives {', '.join(differing)}; use --force to replace it anyway"
+            f"not replacing the stored {report.pdu} ({when}): this text gives"
+            f" {', '.join(differing)}; use --force to replace it anyway"
         )
 
 
