@@ -1,5 +1,6 @@
 """`probe export`: every report as JSON, or the ratings of every report as CSV."""
 
+import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -36,29 +37,21 @@ def export(
     ("Leadership", "Staff", "Staffing", ...) holding that report's rating, empty when the
     report's framework has no such standard.
     """
-    from probe.output.export import database_files, ratings_csv, report_dict, write_atomically
+    from probe.output.export import database_files, ratings_csv, reports_json, write_atomically
 
     db = database_path(ctx.obj)
     if out is not None and any(_same_file(out, path) for path in database_files(db)):
         fail(f"--out {out} is the database {db} or one of its files; choose another path")
     with reading(db) as reader:
-        if format is ExportFormat.json:
-            import json
-
-            text = json.dumps(
-                [report_dict(reader.report(s.id)) for s in reader.reports()],
-                ensure_ascii=False,
-                indent=2,
-            )
-        else:
-            text = ratings_csv(reader)
-    if out is None:
-        typer.echo(text, nl=format is ExportFormat.json)
-        return
-    try:
-        write_atomically(out, text + ("\n" if format is ExportFormat.json else ""))
-    except OSError as error:
-        fail(f"cannot write {out}: {error.strerror or error}")
+        chunks = reports_json(reader) if format is ExportFormat.json else ratings_csv(reader)
+        if out is None:
+            for chunk in chunks:
+                sys.stdout.write(chunk)
+            return
+        try:
+            write_atomically(out, chunks)
+        except OSError as error:
+            fail(f"cannot write {out}: {error.strerror or error}")
 
 
 def _same_file(one: Path, other: Path) -> bool:

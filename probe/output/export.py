@@ -4,6 +4,7 @@ of headline fields and ratings per report."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,20 +32,40 @@ def report_dict(report: Report) -> dict:
     }
 
 
-def ratings_csv(reader: Reader) -> str:
+# Exports are written a report at a time, so memory stays flat however many reports there are.
+
+
+def reports_json(reader: Reader) -> Iterator[str]:
+    """A JSON array of every report, as json.dumps(..., indent=2) would print it, in pieces."""
+    import json
+
+    summaries = reader.reports()
+    yield "["
+    for index, summary in enumerate(summaries):
+        item = json.dumps(report_dict(reader.report(summary.id)), ensure_ascii=False, indent=2)
+        yield ("," if index else "") + "\n  " + item.replace("\n", "\n  ")
+    yield "\n]\n" if summaries else "]\n"
+
+
+def ratings_csv(reader: Reader) -> Iterator[str]:
+    """One CSV row per report: the headline fields, then its rating of every standard."""
     import csv
     import io
 
     matrix = reader.ratings_matrix()
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow([*EXPORT_FIELDS, *matrix.columns])
+
+    def row(values: Iterable) -> str:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow(values)
+        return buffer.getvalue()
+
+    yield row([*EXPORT_FIELDS, *matrix.columns])
     for summary, ratings in matrix.rows:
         full = report_dict(reader.report(summary.id))
-        writer.writerow(
-            [*(full[name] for name in EXPORT_FIELDS), *(ratings.get(c) for c in matrix.columns)]
-        )
-    return buffer.getvalue()
+        yield row([*(full[name] for name in EXPORT_FIELDS), *(ratings.get(c) for c in matrix.columns)])
 
 
 def database_files(db: Path) -> list[Path]:
@@ -54,8 +75,8 @@ def database_files(db: Path) -> list[Path]:
     return [db, *(real.with_name(real.name + suffix) for suffix in ("-wal", "-shm", "-journal"))]
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write `text` (UTF-8) to `path` whole or not at all: into a temporary file in the same
+def write_atomically(path: Path, chunks: Iterable[str]) -> None:
+    """Write `chunks` (UTF-8) to `path` whole or not at all: into a temporary file in the same
     folder, then renamed over `path`. On any failure (a full disk, say) the previous file is
     intact and the temporary one is gone. Raises OSError."""
     import tempfile
@@ -64,7 +85,7 @@ def write_atomically(path: Path, text: str) -> None:
     fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".partial")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as file:
-            file.write(text)
+            file.writelines(chunks)
             file.flush()
             os.fsync(file.fileno())
         os.chmod(temporary, _mode_for(path))
