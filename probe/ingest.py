@@ -12,13 +12,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from probe.importers import parse_report
 from probe.domain.model import Report
 from probe.store.write import WouldLoseData, import_report
 from probe.workers import parse_files
+
+if TYPE_CHECKING:
+    import sqlite_utils  # the store's handle, passed through: only the store uses it
 
 SAVED_PAGE_FOLDER = "_files"  # a browser's "Save page as" puts a page's images and styles here
 

@@ -8,6 +8,7 @@ import typer
 
 from probe.cli.app import app, fail, reading
 from probe.domain.kinds import parse_kind
+from probe.domain.ratings import RATINGS
 
 if TYPE_CHECKING:
     from probe.store.read import Reader
@@ -22,11 +23,8 @@ class Kind(str, Enum):
     recommendation = "recommendation"
 
 
-class Rating(str, Enum):
-    outstanding = "Outstanding"
-    good = "Good"
-    requires_improvement = "Requires improvement"
-    inadequate = "Inadequate"
+# --rating's choices: the domain's rating words, best first.
+Rating = Enum("Rating", {word.casefold().replace(" ", "_"): word for word in RATINGS}, type=str)
 
 
 @app.command()
