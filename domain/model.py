@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from probe.domain.months import published_month
+
 Framework = Literal["2021", "2024"]
 SourceFormat = Literal["web", "pdf"]  # the layout family of the text (see importers.detect)
 FileFormat = Literal["text", "pdf", "html"]  # what the imported file was
@@ -119,7 +121,7 @@ class Report:
         elif self.fieldwork_start_date:
             when = f"started {self.fieldwork_start_date}"
         elif self.published:
-            when = f"{self.framework} framework, published {self.published}"
+            when = f"{self.framework} framework, published {published_month(self.published) or self.published}"
         else:
             when = f"text {self.source_sha256}"
         return f"{self.pdu_name.casefold()}|{when}"

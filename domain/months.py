@@ -17,6 +17,11 @@ def fieldwork_month(fieldwork_started: str | None) -> str | None:
     return f"{words[1]}-{MONTH_NUMBER[words[0].casefold()]:02d}"
 
 
+def published_month(published: str | None) -> str | None:
+    """ "10 February 2026" or "February 2026" -> "2026-02": the month a date as written falls in."""
+    return fieldwork_month(" ".join((published or "").split()[-2:]))
+
+
 def short_month(month: str | None) -> str:
     """ "2025-09" (a fieldwork_month) -> "Sep 2025", to keep tables narrow; "" for None."""
     year, _, number = (month or "").partition("-")

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from probe.importers import parse_report
 from probe.domain.model import Report
-from probe.store.write import WouldLoseData, import_report
+from probe.store.write import KeptStoredCopy, WouldLoseData, import_report
 from probe.workers import parse_files
 
 if TYPE_CHECKING:
@@ -28,8 +28,8 @@ SAVED_PAGE_FOLDER = "_files"  # a browser's "Save page as" puts a page's images 
 @dataclass(frozen=True)
 class FileOutcome:
     path: Path
-    outcome: str  # "imported", "unchanged", "replaced", "refused" or "skipped"
-    reason: str = ""  # why it was refused or skipped, one line
+    outcome: str  # "imported", "unchanged", "replaced", "kept", "refused" or "skipped"
+    reason: str = ""  # why it was kept, refused or skipped, one line
     report: Report | None = None  # what was read, unless refused or skipped
 
 
@@ -102,6 +102,8 @@ def _store_each(db, listed: list[Listed], parsed, force: bool) -> Iterator[FileO
             continue
         try:
             yield FileOutcome(path, import_report(db, result, force=force), report=result)
+        except KeptStoredCopy as kept:
+            yield FileOutcome(path, "kept", str(kept), report=result)
         except WouldLoseData as error:
             yield FileOutcome(path, "refused", str(error))
 
@@ -124,5 +126,7 @@ def import_bundled(
         path = Path(report.source_name)
         try:
             yield FileOutcome(path, import_report(db, report, force=force), report=report)
+        except KeptStoredCopy as kept:
+            yield FileOutcome(path, "kept", str(kept), report=report)
         except WouldLoseData as error:
             yield FileOutcome(path, "refused", str(error))

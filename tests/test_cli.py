@@ -233,7 +233,7 @@ def test_import_a_folder_mixing_good_and_bad_files(cli, seeded_db, tmp_path):
     said = dict(reversed(notes))  # the first line about each file
     assert said[str(folder / "empty.txt")] == "empty file"
     assert said[str(folder / "gwent-cut.txt")].startswith(
-        "not replacing the stored Gwent PDU (September 2025): this text has only "
+        "not replacing the stored Gwent PDU (September 2025): this text holds less: "
     )
     assert said[changed] == "replaced the stored County Durham and Darlington PDU (July 2025)"
     assert said[str(folder / "README.md")].startswith("not an HM Inspectorate of Probation PDU")

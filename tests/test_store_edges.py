@@ -51,7 +51,7 @@ def test_a_text_with_one_item_fewer_of_any_counted_part_is_refused(seeded_db, pa
     stored = len(getattr(full, part))
     cut = dataclasses.replace(full, source_sha256="cut", **{part: getattr(full, part)[:-1]})
     db = open_db(seeded_db)
-    with pytest.raises(WouldLoseData, match=f"only {stored - 1} of {stored} {part.replace('_', ' ')};"):
+    with pytest.raises(WouldLoseData, match=f"less: {stored - 1} of {stored} {part.replace('_', ' ')};"):
         import_report(db, cut)
     assert not db.conn.in_transaction
     db.close()

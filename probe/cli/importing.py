@@ -42,7 +42,8 @@ def import_(
     Folders are searched recursively (hidden files and folders are left out). A report already
     stored with the same text is left unchanged; a new text of the same inspection (same PDU
     and fieldwork month) replaces it, unless it holds fewer standards, key questions,
-    recommendations or findings (a cut-off copy, say): --force replaces anyway. Every file
+    recommendations or findings (a cut-off copy, say): --force replaces anyway. Of one
+    inspection's PDF, web page and text, the PDF is kept, then the web page. Every file
     that is refused or skipped gets one line saying why, and the exit code is 1 when anything
     was refused or nothing could be imported. Each replaced report, and each report the
     importer had warnings about, gets a line too.
@@ -65,7 +66,8 @@ def shown(path: Path) -> str:
     return one_line(str(path))
 
 
-OUTCOMES = ("imported", "unchanged", "replaced", "refused", "skipped")
+OUTCOMES = ("imported", "unchanged", "replaced", "kept", "refused", "skipped")
+SHOWN_WHEN_ANY = ("kept", "skipped")  # left out of the summary when there are none
 
 
 def run_import(
@@ -97,9 +99,9 @@ def run_import(
         db.close()
     for line in notes:
         typer.echo(line, err=True)
-    shown = [outcome for outcome in OUTCOMES if outcome != "skipped" or counts[outcome]]
+    shown = [outcome for outcome in OUTCOMES if outcome not in SHOWN_WHEN_ANY or counts[outcome]]
     typer.echo(", ".join(f"{counts[outcome]} {outcome}" for outcome in shown))
-    stored = counts["imported"] + counts["unchanged"] + counts["replaced"]
+    stored = counts["imported"] + counts["unchanged"] + counts["replaced"] + counts["kept"]
     if not stored:
         typer.echo(f"probe: {_nothing_found(paths, listed)}", err=True)
     return 1 if counts["refused"] or not stored else 0
@@ -120,7 +122,7 @@ def _nothing_found(paths: list[Path], listed: list[Listed]) -> str:
 def outcome_notes(result: FileOutcome) -> list[str]:
     """The lines worth a user's eye about one file: why it was refused or skipped, what it
     replaced, and what the importer could not find in it."""
-    if result.outcome in ("refused", "skipped"):
+    if result.outcome in ("refused", "skipped", "kept"):
         return [f"{shown(result.path)}: {one_line(result.reason)}"]
     report, notes = result.report, []
     if result.outcome == "replaced":
