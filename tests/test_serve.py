@@ -44,8 +44,8 @@ def cli_search(db: Path, query: str, *options: str) -> tuple[list[dict], str]:
 def same_hits(rows: list[dict]) -> list[tuple]:
     """What identifies a hit and what it shows, in the API's terms, the snippet unhighlighted."""
     return [
-        (row["pdu"], row["fieldwork"], row["section"], row["section_heading"], row["kind"],
-         row["line"], row["report_id"], " ".join(MARKS.sub("", row["snippet"]).split()))
+        (row["pdu"], row["fieldwork_started"], row["section"], row["section_heading"], row["kind"],
+         row["line"], row["page"], row["report_id"], " ".join(MARKS.sub("", row["snippet"]).split()))
         for row in rows
     ]  # fmt: skip
 
@@ -53,7 +53,7 @@ def same_hits(rows: list[dict]) -> list[tuple]:
 def cli_hits(hits: list[dict]) -> list[tuple]:
     return [
         (hit["pdu"], hit["fieldwork_started"], hit["section"], hit["section_heading"], hit["kind"],
-         hit["line"], hit["report_id"], hit["snippet"])
+         hit["line"], hit["page"], hit["report_id"], hit["snippet"])
         for hit in hits
     ]  # fmt: skip
 
