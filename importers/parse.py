@@ -29,6 +29,9 @@ _INSPECTORATE = re.compile(
     re.IGNORECASE,
 )
 _PDU = re.compile(r"\bPDU\b|probation\s+delivery\s+unit", re.IGNORECASE)
+# A report opens with its title as a line of its own (a list of reports names them as bullets).
+_TITLE_LINE = re.compile(r"^[ \t]*An inspection of probation\s+services\s+in\b", re.IGNORECASE | re.MULTILINE)
+TITLE_WITHIN_LINES = 60
 
 
 def parse_report(
@@ -71,6 +74,11 @@ def _parse(
     )
     standard_sections = _unique_standards(sections)
     if not ratings.rows and not standard_sections:
+        if not _TITLE_LINE.search("\n".join(lines[:TITLE_WITHIN_LINES])):
+            raise ReportError(
+                f"{NOT_A_REPORT}: no ratings, no standards and no 'An inspection of probation"
+                " services in ...' title (a news item, an annual or thematic report, a list of reports?)"
+            )
         raise ReportError(
             "report is cut off or incomplete: no ratings and no standard sections found"
         )

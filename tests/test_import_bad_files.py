@@ -217,3 +217,20 @@ def test_a_mixed_folder_imports_the_reports_and_names_every_other_file(cli, tmp_
         ("County Durham and Darlington PDU", "text"), ("Gwent PDU", "html"),
         ("Leicester, Leicestershire and Rutland PDU", "html"), ("Newcastle Upon Tyne PDU", "pdf"),
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["news-item.html", "news-item.pdf", "regional-annual-report.pdf", "site-home-page.html"],
+)
+def test_a_page_about_reports_is_not_called_a_cut_off_report(cli, tmp_path, name):
+    """A press release, an annual report or the site's list of reports mentions PDUs and the
+    Inspectorate but is no report: say so, rather than "cut off"."""
+    junk = REPO / "tests" / "fixtures" / "published" / "junk" / name
+    result = cli("--db", tmp_path / "probe.db", "import", junk)
+    assert result.exit_code == 1
+    assert (
+        f"{junk}: not an HM Inspectorate of Probation PDU inspection report: no ratings, no standards"
+        " and no 'An inspection of probation services in ...' title (a news item, an annual or"
+        " thematic report, a list of reports?)"
+    ) in result.stderr.splitlines()
