@@ -266,3 +266,12 @@ def test_shell_completion_offers_commands_kinds_and_pdus(seeded_db, words, expec
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == expected
+
+
+def test_export_takes_its_format_from_the_out_suffix_unless_told(cli, seeded_db, tmp_path):
+    cli("--db", seeded_db, "export", "--out", tmp_path / "ratings.CSV")
+    assert (tmp_path / "ratings.CSV").read_text(encoding="utf-8").startswith("pdu,region,framework,")
+    cli("--db", seeded_db, "export", "--out", tmp_path / "all.json")
+    assert len(json.loads((tmp_path / "all.json").read_text(encoding="utf-8"))) == len(STEMS)
+    cli("--db", seeded_db, "export", "--format", "json", "--out", tmp_path / "told.csv")
+    assert (tmp_path / "told.csv").read_text(encoding="utf-8").startswith("[\n  {")

@@ -18,9 +18,10 @@ class ExportFormat(str, Enum):
 @app.command()
 def export(
     ctx: typer.Context,
-    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="json or csv.")] = (
-        ExportFormat.json
-    ),
+    format: Annotated[
+        ExportFormat | None,
+        typer.Option("--format", "-f", help="json or csv; by default from --out's suffix, else json."),
+    ] = None,
     out: Annotated[
         Path | None, typer.Option("--out", "-o", dir_okay=False, help="Write here, not stdout.")
     ] = None,
@@ -30,7 +31,8 @@ def export(
     JSON: an array with one object per report: the headline fields (pdu, region, framework,
     published, fieldwork_started, fieldwork_start_date, score_points, score_max,
     overall_rating, chief_inspector, lead_inspector, cases_inspected, interviews, caseload,
-    source_name, format, warnings) and the lists standards, key_questions, recommendations,
+    source_name, format (the text's layout: pdf or web), source_format (the file imported:
+    pdf, html or text), warnings) and the lists standards, key_questions, recommendations,
     findings (in report order) and headings.
 
     CSV: one row per report: the headline fields, then one column per standard name
@@ -39,6 +41,8 @@ def export(
     """
     from probe.output.export import database_files, ratings_csv, reports_json, write_atomically
 
+    if format is None:
+        format = ExportFormat.csv if out is not None and out.suffix.casefold() == ".csv" else ExportFormat.json
     db = database_path(ctx.obj)
     if out is not None and any(_same_file(out, path) for path in database_files(db)):
         fail(f"--out {out} is the database {db} or one of its files; choose another path")
