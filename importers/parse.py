@@ -16,6 +16,7 @@ from .lines import label_kind
 from probe.domain.model import Heading, Report, ReportError, SourceFormat, Standard
 from probe.domain.months import MONTH_NUMBER
 from probe.domain.ratings import POINTS
+from probe.domain.text import safe_name
 from .pages import add_pages, page_lookup
 from .ratings import RatingsBlock, parse_ratings
 from .recommendations import recommendations
@@ -93,7 +94,7 @@ def _parse(
     )
     framework, framework_warnings = detect.framework(ratings, sections)
     report = Report(
-        source_name=source_name,
+        source_name=safe_name(source_name),  # names reach terminals and exports
         source_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         text=text,
         format=source_format,
