@@ -12,6 +12,7 @@ import hashlib
 import re
 
 from . import body, detect, facts
+from .limits import MAX_SECTIONS
 from .lines import label_kind
 from probe.domain.model import Heading, Report, ReportError, SourceFormat, Standard
 from probe.domain.months import MONTH_NUMBER
@@ -67,6 +68,11 @@ def _parse(
     _refuse_non_report(text)
     lines = text.split("\n")
     sections = find_sections(lines)
+    if len(sections) > MAX_SECTIONS:
+        raise ReportError(
+            f"{len(sections):,} sections, over the {MAX_SECTIONS:,} limit: a PDU report has fewer"
+            " than a hundred, so this is not one report probe can read"
+        )
     ratings_section = _first(sections, "top", "ratings")
     ratings = (
         parse_ratings(lines, ratings_section.start, ratings_section.end)

@@ -10,7 +10,7 @@ import shutil
 import pytest
 
 from conftest import CORPUS, probe_process
-from gold import STEMS, comparable, expected, load
+from gold import STEMS, comparable, expected, load, seed_text
 from test_search import HOME_VISITS
 
 
@@ -275,3 +275,14 @@ def test_export_takes_its_format_from_the_out_suffix_unless_told(cli, seeded_db,
     assert len(json.loads((tmp_path / "all.json").read_text(encoding="utf-8"))) == len(STEMS)
     cli("--db", seeded_db, "export", "--format", "json", "--out", tmp_path / "told.csv")
     assert (tmp_path / "told.csv").read_text(encoding="utf-8").startswith("[\n  {")
+
+
+def test_import_shows_five_warnings_per_file_and_counts_the_rest(cli, tmp_path):
+    report = tmp_path / "repeated.txt"
+    report.write_text(seed_text(STEMS[2]) + "\n2.1 Assessment\n" * 300, encoding="utf-8")
+    result = cli("--db", tmp_path / "probe.db", "import", report)
+    assert result.exit_code == 0
+    (note,) = [line for line in result.stderr.splitlines() if "warnings" in line]
+    assert note.startswith(f"{report}: 300 warnings: standard 2.1: a second section at line ")
+    assert note.count("a second section at line") == 5
+    assert note.endswith("; and 295 more (probe show lists them)")

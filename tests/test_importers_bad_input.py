@@ -320,3 +320,14 @@ def test_a_repeated_standard_section_is_named():
     report = parse_report("\n".join(lines[:end] + lines[start:end] + lines[end:]))
     assert f"standard 2.4: a second section at line {end + 1} was ignored" in report.warnings
     assert len(report.findings) == 51
+
+
+def test_a_text_with_thousands_of_sections_is_refused_quickly():
+    """A hostile file under the size limit: a real report with a heading repeated 100,000 times."""
+    text = seed_text(PDF) + "\n2.1 Assessment\n" * 100_000
+    with pytest.raises(ReportError) as refused:
+        parse_report(text)
+    assert str(refused.value) == (
+        "100,023 sections, over the 1,000 limit: a PDU report has fewer than a hundred, so this is"
+        " not one report probe can read"
+    )

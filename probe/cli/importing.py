@@ -67,6 +67,7 @@ def shown(path: Path) -> str:
 
 
 OUTCOMES = ("imported", "unchanged", "replaced", "kept", "refused", "skipped")
+WARNINGS_SHOWN = 5  # per file: the line stays readable; `probe show` has the stored ones
 SHOWN_WHEN_ANY = ("kept", "skipped")  # left out of the summary when there are none
 
 
@@ -131,7 +132,9 @@ def outcome_notes(result: FileOutcome) -> list[str]:
         )
     if report.warnings and result.outcome != "unchanged":
         count = len(report.warnings)
-        warnings = "; ".join(one_line(warning) for warning in report.warnings)
+        warnings = "; ".join(one_line(warning) for warning in report.warnings[:WARNINGS_SHOWN])
+        if count > WARNINGS_SHOWN:
+            warnings += f"; and {count - WARNINGS_SHOWN} more (probe show lists them)"
         notes.append(f"{shown(result.path)}: {count} warning{'s' if count != 1 else ''}: {warnings}")
     return notes
 
