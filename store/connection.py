@@ -15,6 +15,10 @@ class StoreError(Exception):
     """The database cannot be used (not SQLite, corrupt, unknown schema version, unwritable)."""
 
 
+class NotProbeDatabase(StoreError):
+    """The file is SQLite but not (or no longer wholly) a probe database."""
+
+
 class OlderSchema(StoreError):
     """The database was made by an older probe: store.migrations can upgrade it in place."""
 

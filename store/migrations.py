@@ -11,7 +11,7 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
-from probe.store.connection import StoreError
+from probe.store.connection import NotProbeDatabase, StoreError
 
 
 def _add_source_and_pages(db) -> None:
@@ -67,6 +67,8 @@ def open_reader(path: Path):
 
         try:
             open_db(path).close()
+        except NotProbeDatabase:
+            raise  # its version number was never probe's: say only that
         except StoreError as error:
             raise StoreError(f"{older}; upgrading it failed: {error}") from None
         return Reader(path)

@@ -15,7 +15,13 @@ import sqlite_utils
 
 from probe.domain.model import Report
 from probe.domain.months import fieldwork_month, published_month
-from probe.store.connection import BUSY_TIMEOUT_S, StoreError, check_version, is_sqlite_file
+from probe.store.connection import (
+    BUSY_TIMEOUT_S,
+    NotProbeDatabase,
+    StoreError,
+    check_version,
+    is_sqlite_file,
+)
 from probe.store.migrations import STEPS, upgrade
 from probe.store.schema import SCHEMA_VERSION, create_schema, schema_objects
 
@@ -86,7 +92,7 @@ def _check_whole(db: sqlite_utils.Database, path: Path) -> None:
         raise StoreError(f"{path}: database disk image is malformed ({found}); nothing was written")
     present = set(db.execute("SELECT type, name FROM sqlite_master").fetchall())
     if not present & schema_objects():
-        raise StoreError(f"{path}: a SQLite database but not a probe database")
+        raise NotProbeDatabase(f"{path}: a SQLite database but not a probe database")
     order = {"table": 0, "index": 1, "trigger": 2}
     missing = [
         f"{kind} {name}"
@@ -94,7 +100,7 @@ def _check_whole(db: sqlite_utils.Database, path: Path) -> None:
     ]
     if missing:
         more = f" and {len(missing) - 3} more" if len(missing) > 3 else ""
-        raise StoreError(
+        raise NotProbeDatabase(
             f"{path}: not a whole probe database (no {', '.join(missing[:3])}{more}): it was changed"
             " outside probe, and nothing was written; import your reports into a new database"
         )

@@ -6,6 +6,7 @@ beside it."""
 from __future__ import annotations
 
 import sqlite3
+import subprocess
 from contextlib import closing
 from pathlib import Path
 
@@ -105,4 +106,18 @@ def test_another_applications_database_with_probes_version_is_left_as_it_was(
     assert result.returncode == 1
     assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.stderr
     assert "not a probe database" in result.stderr or "no such table" in result.stderr
+    if version == 2:  # an older probe's number, but never probe's: no talk of upgrading it
+        assert result.stderr == f"probe: {other}: a SQLite database but not a probe database\n"
     assert folder(other) == before  # header unchanged, and no copy made beside it
+
+
+@pytest.mark.parametrize("version", [0, 2])
+def test_the_explorer_on_another_applications_database_says_one_line_and_exits_1(tmp_path, version):
+    other = tmp_path / "notes.db"
+    run_sql(other, f"CREATE TABLE notes (body TEXT); PRAGMA user_version = {version};")
+    before = folder(other)
+    result = probe_process("--db", other, "tui", stdin=subprocess.DEVNULL)
+    assert (result.returncode, result.stderr) == (
+        1, f"probe: {other}: a SQLite database but not a probe database\n"
+    )
+    assert folder(other) == before
