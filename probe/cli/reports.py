@@ -49,6 +49,12 @@ def show(
 
 def pick_report(reader: "Reader", name_part: str) -> "ReportSummary":
     """The latest report of the one PDU whose name contains `name_part` (an exact name wins)."""
+    return pick_pdu(reader, name_part)[-1]
+
+
+def pick_pdu(reader: "Reader", name_part: str) -> list["ReportSummary"]:
+    """Every report, oldest first, of the one PDU whose name contains `name_part` (an exact
+    name wins)."""
     matches = reader.find_reports(name_part)
     names = sorted({summary.pdu_name for summary in matches})
     exact = [name for name in names if name.casefold() == name_part.casefold()]
@@ -58,4 +64,4 @@ def pick_report(reader: "Reader", name_part: str) -> "ReportSummary":
         fail(f"no PDU matches {name_part!r}; `probe pdus` lists them")
     if len(names) > 1:
         fail(f"{name_part!r} matches {len(names)} PDUs: {'; '.join(names)}")
-    return [summary for summary in matches if summary.pdu_name == names[0]][-1]
+    return [summary for summary in matches if summary.pdu_name == names[0]]
