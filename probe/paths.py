@@ -1,4 +1,4 @@
-"""Where probe keeps its database."""
+"""Where probe keeps its database and reads its user settings."""
 
 from __future__ import annotations
 
@@ -13,3 +13,11 @@ def default_db_path() -> Path:
     data_home = os.environ.get("XDG_DATA_HOME", "")
     base = Path(data_home) if os.path.isabs(data_home) else Path.home() / ".local" / "share"
     return base / "probe" / "probe.db"
+
+
+def config_dir() -> Path:
+    """$XDG_CONFIG_HOME/probe, or ~/.config/probe without it: the user's own settings
+    (pdus.toml links renamed PDUs, themes.toml adds or changes themes)."""
+    config_home = os.environ.get("XDG_CONFIG_HOME", "")
+    base = Path(config_home) if os.path.isabs(config_home) else Path.home() / ".config"
+    return base / "probe"

@@ -1,0 +1,47 @@
+"""The user's own settings: small TOML files in probe.paths.config_dir().
+
+pdus.toml links the names of a PDU that was renamed or merged, so `probe history` shows its
+inspections together. Each key is a PDU's name; its list holds the other names it went by:
+
+    [links]
+    "County Durham and Darlington" = ["Durham Tees Valley", "Darlington"]
+
+Names are matched after normalising (case, "&" for "and", a "PDU" suffix, punctuation).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from probe.paths import config_dir
+
+PDUS_FILE = "pdus.toml"
+
+
+class SettingsError(Exception):
+    """A settings file probe cannot use. str() is one line naming the file."""
+
+
+def read_toml(path: Path) -> dict:
+    """A TOML file's contents; {} when there is no such file."""
+    import tomllib
+
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise SettingsError(f"{path}: {error}") from None
+
+
+def pdu_links(path: Path | None = None) -> dict[str, str]:
+    """Every linked name (normalised) -> the normalised name of the PDU it belongs to."""
+    from probe.store.history import normalise_pdu
+
+    path = path or config_dir() / PDUS_FILE
+    links = read_toml(path).get("links", {})
+    if not isinstance(links, dict) or not all(
+        isinstance(names, list) and all(isinstance(name, str) for name in names) for names in links.values()
+    ):
+        raise SettingsError(f'{path}: [links] must map a PDU name to a list of names, e.g. "Gwent" = ["Old name"]')
+    return {normalise_pdu(old): normalise_pdu(name) for name, names in links.items() for old in names}
