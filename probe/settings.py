@@ -1,5 +1,7 @@
 """The user's own settings: small TOML files in probe.paths.config_dir().
 
+themes.toml adds themes to the ones probe ships (probe/themes.toml) or changes them.
+
 pdus.toml links the names of a PDU that was renamed or merged, so `probe history` shows its
 inspections together. Each key is a PDU's name; its list holds the other names it went by:
 
@@ -12,10 +14,12 @@ Names are matched after normalising (case, "&" for "and", a "PDU" suffix, punctu
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 from probe.paths import config_dir
 
 PDUS_FILE = "pdus.toml"
+THEMES_FILE = "themes.toml"
 
 
 class SettingsError(Exception):
@@ -45,3 +49,32 @@ def pdu_links(path: Path | None = None) -> dict[str, str]:
     ):
         raise SettingsError(f'{path}: [links] must map a PDU name to a list of names, e.g. "Gwent" = ["Old name"]')
     return {normalise_pdu(old): normalise_pdu(name) for name, names in links.items() for old in names}
+
+
+class Theme(NamedTuple):
+    name: str
+    query: str  # FTS5 syntax, as `probe search --raw` takes it
+
+
+def shipped_themes_path() -> Path:
+    return Path(__file__).with_name(THEMES_FILE)
+
+
+def themes(user_file: Path | None = None) -> list[Theme]:
+    """The shipped themes, each replaced by the user's theme of the same name, then the user's
+    new themes."""
+    merged = {theme.name.casefold(): theme for theme in read_themes(shipped_themes_path())}
+    for theme in read_themes(user_file or config_dir() / THEMES_FILE):
+        merged[theme.name.casefold()] = theme
+    return list(merged.values())
+
+
+def read_themes(path: Path) -> list[Theme]:
+    entries = read_toml(path).get("theme", [])
+    if not isinstance(entries, list) or not all(
+        isinstance(entry, dict) and isinstance(entry.get("name"), str) and isinstance(entry.get("query"), str)
+        and entry["name"].strip() and entry["query"].strip()
+        for entry in entries
+    ):  # fmt: skip
+        raise SettingsError(f"{path}: each [[theme]] needs a name and a query, e.g. name = \"MAPPA\", query = \"MAPPA\"")
+    return [Theme(entry["name"].strip(), entry["query"].strip()) for entry in entries]

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from probe.domain.model import Report
     from probe.store.analysis import QuestionStats, RatingsMatrix
     from probe.store.search import SearchResult
+    from probe.store.themes import ThemeCounts
 
 
 class ReportSummary(NamedTuple):
@@ -190,6 +191,13 @@ class Reader:
         """Every report's ratings, one column per rated standard name (2.6 Outcomes, never
         rated, has no column). Columns follow report order, merging 2021 and 2024 layouts."""
         return analysis.ratings_matrix(self._rows, self.reports())
+
+    @_snapshot
+    def theme_counts(self, query: str) -> ThemeCounts:
+        """How often a theme's FTS5 query matches: see store.themes.theme_counts."""
+        from probe.store.themes import theme_counts
+
+        return theme_counts(self._conn, self.path, query)
 
     @_snapshot
     def search(self, query: str, **options) -> SearchResult:
