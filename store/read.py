@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from probe.domain.model import Report
     from probe.store.analysis import QuestionStats, RatingsMatrix
     from probe.store.search import SearchResult
+    from probe.store.similar import Similar
     from probe.store.themes import ThemeCounts
 
 
@@ -198,6 +199,24 @@ class Reader:
         from probe.store.themes import theme_counts
 
         return theme_counts(self._conn, self.path, query)
+
+    @_snapshot
+    def similar_to_finding(self, report_id: int, line: int, limit: int = 10) -> tuple[str, Similar] | None:
+        """The finding of a report at `line` (its text), and the findings of other reports most
+        like it (store.similar); None when no finding starts at that line."""
+        from probe.store import similar
+
+        found = similar.finding_at(self._conn, report_id, line)
+        if found is None:
+            return None
+        return found[1], similar.similar_findings(self._conn, self.path, found[1], exclude_report=report_id, limit=limit)
+
+    @_snapshot
+    def similar_to_text(self, text: str, limit: int = 10) -> Similar:
+        """The findings most like some text (store.similar)."""
+        from probe.store.similar import similar_findings
+
+        return similar_findings(self._conn, self.path, text, limit=limit)
 
     @_snapshot
     def search(self, query: str, **options) -> SearchResult:

@@ -210,7 +210,7 @@ def _search(
                 {**params, "cutoff": cutoff},
             ).fetchone()[0]
         ranked = sorted(ranked, key=lambda row: (row[2], row[0], row[1]))[: max(limit, 0)]
-        hits = _hit_details(conn, match, ranked)
+        hits = hit_details(conn, match, ranked)
     except sqlite3.OperationalError as error:
         if getattr(error, "sqlite_errorname", "") == "SQLITE_INTERRUPT":
             raise SearchInterrupted("search interrupted") from None
@@ -231,7 +231,7 @@ def _window_cutoff(conn: sqlite3.Connection, source: str, filters: dict, params:
     ).fetchone()
     return row[0] if row else None
 
-def _hit_details(conn: sqlite3.Connection, match: str, ranked: list[tuple]) -> list[SearchHit]:
+def hit_details(conn: sqlite3.Connection, match: str, ranked: list[tuple]) -> list[SearchHit]:
     details = {}
     for source, sql in (("finding", _FINDING_HITS), ("recommendation", _RECOMMENDATION_HITS)):
         ids = [row[1] for row in ranked if row[0] == source]
