@@ -194,11 +194,11 @@ class Reader:
         return analysis.ratings_matrix(self._rows, self.reports())
 
     @_snapshot
-    def theme_counts(self, query: str) -> ThemeCounts:
-        """How often a theme's FTS5 query matches: see store.themes.theme_counts."""
+    def theme_counts(self, queries: list[str]) -> list[ThemeCounts]:
+        """How often each theme's FTS5 query matches: see store.themes.theme_counts."""
         from probe.store.themes import theme_counts
 
-        return theme_counts(self._conn, self.path, query)
+        return theme_counts(self._conn, self.path, queries)
 
     @_snapshot
     def similar_to_finding(self, report_id: int, line: int, limit: int = 10) -> tuple[str, Similar] | None:

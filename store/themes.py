@@ -15,10 +15,11 @@ from probe.store.connection import StoreError
 from probe.store.history import normalise_pdu
 from probe.store.search import QueryError
 
-# One row per (source, report): how many matches of each kind it holds.
+# One row per (report, kind): how many matches it holds. The reports' own facts are read once
+# for every theme (joining them here costs time per match).
 _MATCHES_BY_REPORT = """
-SELECT t.report_id, r.pdu_name, r.overall_rating, r.framework, {kind}, count(*)
-FROM {table}_fts JOIN {table} t ON t.id = {table}_fts.rowid JOIN reports r ON r.id = t.report_id
+SELECT t.report_id, {kind}, count(*)
+FROM {table}_fts JOIN {table} t ON t.id = {table}_fts.rowid
 WHERE {table}_fts MATCH :match
 GROUP BY t.report_id, {kind}
 """
@@ -33,20 +34,36 @@ class ThemeCounts(NamedTuple):
     by_framework: dict[str, int]  # "2021" / "2024" -> reports with a match
 
 
-def theme_counts(conn: sqlite3.Connection, path: Path, query: str) -> ThemeCounts:
+def theme_counts(conn: sqlite3.Connection, path: Path, queries: list[str]) -> list[ThemeCounts]:
+    """The counts of each FTS5 query, in order."""
+    try:
+        facts = {
+            report_id: (normalise_pdu(pdu_name), rating, framework)
+            for report_id, pdu_name, rating, framework in conn.execute(
+                "SELECT id, pdu_name, overall_rating, framework FROM reports"
+            )
+        }
+        return [counts(matches_by_report(conn, query), facts) for query in queries]
+    except sqlite3.DatabaseError as error:
+        raise StoreError(f"{path}: {error}") from None
+
+
+def matches_by_report(conn: sqlite3.Connection, query: str) -> list[tuple[int, str, int]]:
     rows = []
     try:
         for table, kind in (("findings", "t.kind"), ("recommendations", "'recommendation'")):
             rows += conn.execute(_MATCHES_BY_REPORT.format(table=table, kind=kind), {"match": query}).fetchall()
     except sqlite3.OperationalError as error:
         raise QueryError(f"theme query {query!r}: {error}") from None
-    except sqlite3.DatabaseError as error:
-        raise StoreError(f"{path}: {error}") from None
+    return rows
+
+
+def counts(rows: list[tuple[int, str, int]], facts: dict[int, tuple]) -> ThemeCounts:
     by_kind: dict[str, int] = {}
     reports: dict[int, tuple] = {}
-    for report_id, pdu_name, rating, framework, kind, count in rows:
+    for report_id, kind, count in rows:
         by_kind[kind] = by_kind.get(kind, 0) + count
-        reports[report_id] = (normalise_pdu(pdu_name), rating, framework)
+        reports[report_id] = facts[report_id]
     return ThemeCounts(
         total=sum(by_kind.values()),
         by_kind=by_kind,

@@ -51,7 +51,7 @@ def themes(
         show_matches(ctx, pick_theme(every_theme, theme), limit, as_json)
         return
     with reading(ctx.obj) as reader:
-        results = [(each, reader.theme_counts(each.query)) for each in every_theme]
+        results = list(zip(every_theme, reader.theme_counts([each.query for each in every_theme]), strict=True))
     from probe.output import themes as output
 
     if as_json:
