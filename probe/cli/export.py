@@ -1,4 +1,4 @@
-"""`probe export`: every report as JSON, or the ratings of every report as CSV."""
+"""`probe export`: every report as JSON or Markdown, or the ratings of every report as CSV."""
 
 import sys
 from enum import Enum
@@ -13,6 +13,11 @@ from probe.cli.app import app, database_path, fail, reading
 class ExportFormat(str, Enum):
     json = "json"
     csv = "csv"
+    md = "md"
+
+
+# --out's suffix -> the format written when --format is not given
+SUFFIX_FORMATS = {".csv": ExportFormat.csv, ".md": ExportFormat.md, ".markdown": ExportFormat.md}
 
 
 @app.command()
@@ -20,7 +25,7 @@ def export(
     ctx: typer.Context,
     format: Annotated[
         ExportFormat | None,
-        typer.Option("--format", "-f", help="json or csv; by default from --out's suffix, else json."),
+        typer.Option("--format", "-f", help="json, csv or md (Markdown); by default from --out's suffix, else json."),
     ] = None,
     out: Annotated[
         Path | None, typer.Option("--out", "-o", dir_okay=False, help="Write here, not stdout.")
@@ -38,16 +43,21 @@ def export(
     CSV: one row per report: the headline fields, then one column per standard name
     ("Leadership", "Staff", "Staffing", ...) holding that report's rating, empty when the
     report's framework has no such standard.
+
+    Markdown: each report as a document (facts, ratings, key questions, recommendations,
+    findings by section with their line in the report), separated by rules.
     """
     from probe.output.export import database_files, ratings_csv, reports_json, write_atomically
+    from probe.output.markdown import reports_markdown
 
     if format is None:
-        format = ExportFormat.csv if out is not None and out.suffix.casefold() == ".csv" else ExportFormat.json
+        format = SUFFIX_FORMATS.get(out.suffix.casefold() if out else "", ExportFormat.json)
     db = database_path(ctx.obj)
     if out is not None and any(_same_file(out, path) for path in database_files(db)):
         fail(f"--out {out} is the database {db} or one of its files; choose another path")
     with reading(db) as reader:
-        chunks = reports_json(reader) if format is ExportFormat.json else ratings_csv(reader)
+        exporters = {ExportFormat.json: reports_json, ExportFormat.csv: ratings_csv, ExportFormat.md: reports_markdown}
+        chunks = exporters[format](reader)
         if out is None:
             for chunk in chunks:
                 sys.stdout.write(chunk)

@@ -1,0 +1,80 @@
+"""Reports as Markdown (`probe export --format md`): report text is escaped, so nothing in a
+report can become a heading, a link or a table column."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from probe.domain.kinds import KIND_TITLES
+from probe.domain.ratings import score_label
+from probe.output.text import one_line
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from probe.domain.model import Report
+    from probe.store.read import Reader
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#!~])")
+
+
+def inline(value: object) -> str:
+    """Text on one line with every Markdown character escaped."""
+    return _SPECIAL.sub(r"\\\1", one_line(value))
+
+
+def table(header: tuple[str, ...], rows: list[tuple]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(inline(cell) for cell in row) + " |" for row in rows]
+    return lines
+
+
+def report_markdown(report: Report) -> str:
+    facts = (
+        ("Region", report.region), ("Framework", report.framework), ("Fieldwork started", report.fieldwork_started),
+        ("Published", report.published), ("Overall rating", report.overall_rating),
+        ("Score", score_label(report.score_points, report.score_max, missing="")), ("Source", report.source_name),
+    )  # fmt: skip
+    lines = [f"# {inline(report.pdu)}", ""]
+    lines += [f"- **{label}:** {inline(value)}" for label, value in facts if value]
+    lines += ["", "## Ratings", ""]
+    lines += table(("Standard", "Name", "Rating"), [(s.code, s.name, s.rating or "not rated") for s in report.standards])
+    lines += ["", "## Key questions", ""]
+    lines += table(("Standard", "Key question", "% yes"), [(q.standard_code, q.question, f"{q.percent}%") for q in report.key_questions])
+    lines += ["", "## Recommendations"] + recommendation_lines(report)
+    lines += ["", "## Findings"] + finding_lines(report)
+    if report.warnings:
+        lines += ["", "## Import warnings", ""] + [f"- {inline(warning)}" for warning in report.warnings]
+    return "\n".join(lines) + "\n"
+
+
+def recommendation_lines(report: Report) -> list[str]:
+    lines, addressee = [], None
+    for recommendation in report.recommendations:
+        if recommendation.addressee != addressee:
+            addressee = recommendation.addressee
+            lines += ["", f"**{inline(addressee)} should:**", ""]
+        lines.append(f"{recommendation.number}. {inline(recommendation.text)}")
+    return lines
+
+
+def finding_lines(report: Report) -> list[str]:
+    """Findings under their section, then their kind, each with its line in the report."""
+    lines, section, kind = [], None, None
+    for finding in report.findings:
+        if finding.section != section:
+            section, kind = finding.section, None
+            title = finding.section_heading if finding.section == finding.section_heading else f"{finding.section} {finding.section_heading}"
+            lines += ["", f"### {inline(title)}"]
+        if finding.kind != kind:
+            kind = finding.kind
+            lines += ["", f"**{KIND_TITLES[kind]}**", ""]
+        lines.append(f"- {inline(finding.text)} (line {finding.line})")
+    return lines
+
+
+def reports_markdown(reader: Reader) -> Iterator[str]:
+    """Every report's document, separated by rules, one report at a time."""
+    for index, summary in enumerate(reader.reports()):
+        yield ("\n---\n\n" if index else "") + report_markdown(reader.report(summary.id))
