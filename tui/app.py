@@ -17,8 +17,10 @@ from probe.tui.commands import ProbeCommands
 from probe.tui.messages import OpenReport
 from probe.tui.screens.explorer import ExplorerScreen
 from probe.tui.screens.help import HelpScreen
+from probe.tui.screens.history import HistoryScreen
 from probe.tui.screens.reader import ReaderScreen
 from probe.tui.screens.search import SearchScreen
+from probe.tui.screens.themes import ThemesScreen
 from probe.tui.widgets.pdu_list import PduList
 
 
@@ -41,6 +43,8 @@ class ProbeApp(App):
         Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Help"),
         Binding("slash", "search", "Search"),
+        Binding("H", "history", "History of the PDU", show=False),
+        Binding("T", "themes", "Themes", show=False),
     ]
 
     def __init__(self, db_path: Path) -> None:
@@ -81,6 +85,20 @@ class ProbeApp(App):
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+    def action_history(self) -> None:
+        """Every inspection of the selected PDU, side by side."""
+        summary = self.explorer.current
+        if summary is None:
+            self.notify("Select a PDU first.", markup=False)
+        elif not isinstance(self.screen, HistoryScreen):
+            self._back_to_explorer()
+            self.push_screen(HistoryScreen(self.reader, summary))
+
+    def action_themes(self) -> None:
+        if not isinstance(self.screen, ThemesScreen):
+            self._back_to_explorer()
+            self.push_screen(ThemesScreen(self.reader))
 
     def jump_to_report(self, report_id: int) -> None:
         explorer = self._back_to_explorer()

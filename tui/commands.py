@@ -45,6 +45,8 @@ class ProbeCommands(Provider):
         ]
         commands += [
             ("Search findings", app.action_search, "Full-text search over every report"),
+            ("History of the selected PDU", app.action_history, "Every inspection of it, side by side (H)"),
+            ("Themes", app.action_themes, "How often recurring themes come up, and their findings (T)"),
             ("Read the selected report", app.read_selected_report, "Open the full report text"),
             ("Keys", app.action_help, "Every key probe understands"),
         ]

@@ -41,11 +41,28 @@ def print_tsv(history: History) -> None:
 
 
 def print_table(history: History) -> None:
+    from rich.text import Text
+
+    from probe.output.text import console
+
+    out = console()
+    out.print(history_table(history))
+    out.print(Text(LEGEND, style="dim"))
+
+
+LEGEND = (
+    "▲ / ▼: better / worse than the inspection before. Standards of the two frameworks are "
+    "aligned by meaning (2021-23 Staff is 2024-25 Staffing)."
+)
+
+
+def history_table(history: History):
+    """The history as a Rich Table (the CLI prints it; the explorer's History view shows it)."""
     from rich import box
     from rich.table import Table
     from rich.text import Text
 
-    from probe.output.text import console, safe_text
+    from probe.output.text import safe_text
 
     names = dict.fromkeys(inspection.pdu for inspection in history.inspections)
     title = safe_text(" / ".join(names), style="bold")
@@ -63,8 +80,5 @@ def print_table(history: History) -> None:
             safe_text(value or "–") + Text(MARKS[change], style=MARK_STYLES.get(change, ""))
             for value, change in zip(row.values, row.changes)
         ]
-        table.add_row(label, *cells, end_section=row.kind in ("score",))
-    out = console()
-    out.print(table)
-    out.print(Text("▲ / ▼: better / worse than the inspection before. Standards of the two "
-                   "frameworks are aligned by meaning (2021-23 Staff is 2024-25 Staffing).", style="dim"))
+        table.add_row(label, *cells, end_section=row.kind == "score")
+    return table
