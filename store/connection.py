@@ -5,6 +5,8 @@ Every error a caller can meet here is a StoreError whose str() is one line for t
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
 from pathlib import Path
 
@@ -52,25 +54,81 @@ def check_version(path: Path, version: int, *, has_tables: bool) -> None:
 
 
 def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection that sees every import committed before each query.
+
+    probe keeps its databases in rollback-journal mode (see store.write.open_db): a reader
+    needs nothing but the database file, so it works in folders it cannot write and leaves
+    no files behind. A database still in WAL mode (made by an older probe) is converted here
+    when we may write it; otherwise it is read through its -wal and -shm files when both are
+    there, and refused with what to do when they are not (never read as `immutable`, which
+    goes stale, then "malformed", as soon as its owner writes).
+    """
     try:
         if not is_sqlite_file(path):
             raise StoreError(f"{path}: not a SQLite database")
+        in_wal = is_in_wal_mode(path)
     except FileNotFoundError:
         raise StoreError(f"{path}: no such database (`probe --db PATH import FILES` creates one)") from None
     except OSError as error:
         raise StoreError(f"{path}: cannot read it ({error.strerror})") from None
-    uri = f"file:{uri_path(path)}?mode=ro"
+    if in_wal or Path(f"{path}-journal").exists():
+        in_wal = settle(path) == "wal"
+    if in_wal and not _wal_files_present(path):
+        raise StoreError(
+            f"{path}: kept in WAL mode by an older probe, which you cannot read without writing"
+            " beside it; its owner can convert it by running `probe --db PATH pdus` once"
+        )
     try:
-        return _open_checked(path, uri)
-    except sqlite3.OperationalError as error:
-        if not getattr(error, "sqlite_errorname", "").startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY")):
-            raise StoreError(f"{path}: {error}") from None
-    # A WAL database in a folder we cannot write: SQLite cannot create its -shm file. Read
-    # it as an immutable file instead (a write by its owner meanwhile would go unseen).
-    try:
-        return _open_checked(path, uri + "&immutable=1")
+        return _open_checked(path, f"file:{uri_path(path)}?mode=ro")
     except sqlite3.DatabaseError as error:
-        raise StoreError(f"{path}: {error}") from None
+        raise StoreError(f"{path}: {_read_error(error)}") from None
+
+
+WAL_MODE = 2  # header bytes 18-19 (file format versions): 1 = rollback journal, 2 = WAL
+
+
+def is_in_wal_mode(path: Path) -> bool:
+    with open(path, "rb") as file:
+        header = file.read(20)
+    return len(header) == 20 and header[18] == WAL_MODE
+
+
+def may_write(path: Path) -> bool:
+    """The file, and its folder (for the rollback journal SQLite writes beside it)."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
+
+
+def settle(path: Path) -> str:
+    """If we may write the database: roll back an import that was cut off (a hot journal,
+    which a read-only connection cannot), and switch a probe database from WAL to
+    rollback-journal mode. Never waits: a database another process is using stays as it is
+    for now. Returns the journal mode it is left in ("wal" when unknown and it was WAL)."""
+    if not may_write(path):
+        return "wal" if is_in_wal_mode(path) else "delete"
+    try:
+        with contextlib.closing(sqlite3.connect(path, timeout=0, isolation_level=None)) as conn:
+            mode = conn.execute("PRAGMA journal_mode").fetchone()[0]  # reading rolls back
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            ours = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'reports'").fetchone()
+            if mode == "wal" and ours and 0 < version <= SCHEMA_VERSION:
+                mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+            return mode
+    except sqlite3.Error:
+        return "wal" if is_in_wal_mode(path) else "delete"
+
+
+def _wal_files_present(path: Path) -> bool:
+    """SQLite reads a WAL database without writing anything when both files exist."""
+    return all(Path(f"{path}{suffix}").is_file() for suffix in ("-wal", "-shm"))
+
+
+def _read_error(error: sqlite3.Error) -> str:
+    if getattr(error, "sqlite_errorname", "") == "SQLITE_READONLY_ROLLBACK":
+        return (
+            "an import was cut off and must be rolled back by someone who may write the"
+            " database: its owner can run `probe --db PATH pdus` once"
+        )
+    return str(error)
 
 
 def uri_path(path: Path) -> str:

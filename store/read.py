@@ -63,7 +63,10 @@ class Reader:
         self._conn.interrupt()
 
     def close(self) -> None:
-        self._conn.close()
+        """Close, after a query running in another thread ends (interrupt() it first): closing
+        the connection under a running query crashes the process."""
+        with self._lock:
+            self._conn.close()
 
     def __enter__(self) -> Reader:
         return self
@@ -73,7 +76,7 @@ class Reader:
 
     def _snapshot(method):
         """Run a public method in one read transaction, so it sees whole reports even while
-        another process replaces them (WAL: readers keep their snapshot)."""
+        another process replaces them (the read lock keeps writers' commits out until it ends)."""
 
         @functools.wraps(method)
         def in_snapshot(self, *args, **kwargs):

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
@@ -19,6 +22,16 @@ HIGHLIGHT_START = "\x02"  # marks the start of a matched word in SearchHit.snipp
 HIGHLIGHT_END = "\x03"  # ... and its end; report text never contains control characters
 SNIPPET_TOKENS = 16
 
+# Bounds on one search, so no query can hold a shared box's CPU or memory for long: a common
+# prefix* makes SQLite merge the match lists of every word it starts, a long phrase walks
+# every match of each of its words.
+SEARCH_BUDGET_S = 2.5  # a search still running after this long is stopped
+MAX_QUERY_CHARS = 300
+MAX_TERMS = 24  # words (and numbers) in one query
+MAX_PREFIX_TERMS = 6  # pre* terms in one --raw query
+PROGRESS_STEPS = 2_000  # SQLite virtual-machine steps between two looks at the clock
+NARROW_IT = "use fewer or longer words and fewer pre* terms, or filter by PDU, year or kind"
+
 
 class SearchInterrupted(StoreError):
     """A search stopped by Reader.interrupt(): its answer is no longer wanted."""
@@ -26,6 +39,10 @@ class SearchInterrupted(StoreError):
 
 class QueryError(StoreError):
     """A search query SQLite rejects (only possible with raw=True). str() is one line."""
+
+
+class SearchTooBig(QueryError):
+    """A query over the size limits, or a search stopped after SEARCH_BUDGET_S."""
 
 
 class SearchHit(NamedTuple):
@@ -153,6 +170,7 @@ def search(
     since: int | None = None,
     limit: int = 20,
     window: int | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> SearchResult:
     """Full-text search over findings and recommendations, best first (bm25).
 
@@ -175,16 +193,65 @@ def search(
         "kind": kind, "pdu": pdu, "standard": standard, "rating": rating,
         "since": None if since is None else f"{since:04d}",
     }  # fmt: skip
-    if raw:
-        return _search(conn, path, query.strip(), filters, limit, window, raw=True)
-    phrase = plain_fts_query(query)
-    result = _search(conn, path, phrase, filters, limit, window)
-    words = plain_fts_query(query, as_phrase=False)
-    if result.total == 0 and words != phrase:
-        scattered = _search(conn, path, words, filters, limit, window)
-        if scattered.total:
-            return scattered._replace(all_words=True)
-    return result
+    check_query_size(query, raw=raw)
+    with _time_budget(conn, cancelled or (lambda: False)) as expired:
+        try:
+            if raw:
+                return _search(conn, path, query.strip(), filters, limit, window, raw=True)
+            phrase = plain_fts_query(query)
+            result = _search(conn, path, phrase, filters, limit, window)
+            words = plain_fts_query(query, as_phrase=False)
+            if result.total == 0 and words != phrase:
+                scattered = _search(conn, path, words, filters, limit, window)
+                if scattered.total:
+                    return scattered._replace(all_words=True)
+            return result
+        except SearchInterrupted:
+            if expired():
+                raise SearchTooBig(
+                    f"search stopped after {SEARCH_BUDGET_S:g} s: to narrow it, {NARROW_IT}"
+                ) from None
+            raise
+
+
+_TERM = re.compile(r"[^\W_]+\*?")
+_OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
+
+
+def check_query_size(query: str, *, raw: bool = False) -> None:
+    """Raise SearchTooBig for a query longer, or with more terms, than a search may take on."""
+    if len(query) > MAX_QUERY_CHARS:
+        raise SearchTooBig(
+            f"query too long ({len(query)} characters, at most {MAX_QUERY_CHARS}): {NARROW_IT}"
+        )
+    terms = [term for term in _TERM.findall(query) if not (raw and term in _OPERATORS)]
+    if len(terms) > MAX_TERMS:
+        raise SearchTooBig(f"too many words ({len(terms)}, at most {MAX_TERMS}): {NARROW_IT}")
+    prefixes = sum(term.endswith("*") for term in terms) if raw else 0
+    if prefixes > MAX_PREFIX_TERMS:
+        raise SearchTooBig(
+            f"too many pre* terms ({prefixes}, at most {MAX_PREFIX_TERMS}): {NARROW_IT}"
+        )
+
+
+@contextmanager
+def _time_budget(conn: sqlite3.Connection, cancelled: Callable[[], bool]) -> Iterator:
+    """Stop the connection's queries (SQLITE_INTERRUPT) once SEARCH_BUDGET_S has passed or
+    `cancelled()` is true; yields a function saying whether the time ran out."""
+    deadline = time.monotonic() + SEARCH_BUDGET_S
+    expired = False
+
+    def should_stop() -> bool:
+        nonlocal expired
+        expired = time.monotonic() > deadline
+        return expired or cancelled()
+
+    conn.set_progress_handler(should_stop, PROGRESS_STEPS)
+    try:
+        yield lambda: expired
+    finally:
+        conn.set_progress_handler(None, PROGRESS_STEPS)
+
 
 def _search(
     conn: sqlite3.Connection, path: Path, match: str, filters: dict, limit: int, window: int | None, raw: bool = False

@@ -21,6 +21,7 @@ from probe.store.connection import (
     StoreError,
     check_version,
     is_sqlite_file,
+    may_write,
 )
 from probe.store.migrations import STEPS, upgrade
 from probe.store.schema import SCHEMA_VERSION, create_schema, schema_objects
@@ -37,6 +38,9 @@ def open_db(path: Path) -> sqlite_utils.Database:
     path = Path(path)
     if path.exists() and not is_sqlite_file(path):
         raise StoreError(f"{path}: not a SQLite database")
+    if path.exists() and not may_write(path):
+        # SQLite would open it read-only and fail only at the first change, if any.
+        raise StoreError(f"cannot write to {path}: it is read-only for you")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
@@ -56,8 +60,8 @@ def open_db(path: Path) -> sqlite_utils.Database:
 
 
 def _ensure_schema(db: sqlite_utils.Database, path: Path) -> None:
-    # BEGIN IMMEDIATE first: it fails on a read-only file before anything changes, and two
-    # processes creating the same new database cannot both create the tables.
+    # BEGIN IMMEDIATE first: two processes creating the same new database cannot both create
+    # the tables. (A read-only file was refused before: open_db.)
     db.execute("BEGIN IMMEDIATE")
     try:
         version = db.execute("PRAGMA user_version").fetchone()[0]
@@ -75,10 +79,23 @@ def _ensure_schema(db: sqlite_utils.Database, path: Path) -> None:
     except BaseException:
         db.conn.rollback()
         raise
-    # Only a database known to be probe's, whole, is switched to WAL (it changes the header).
-    db.enable_wal()
-    # In WAL mode NORMAL never corrupts; a power cut may only lose the last commits.
-    db.execute("PRAGMA synchronous = NORMAL")
+    # Only a database known to be probe's, whole, gets its journal mode set (a header change).
+    _use_rollback_journal(db)
+
+
+def _use_rollback_journal(db: sqlite_utils.Database) -> None:
+    """Rollback-journal mode, not WAL: readers then need nothing but the database file, so
+    users who cannot write its folder read it without -wal/-shm files, and each query sees
+    every commit before it. A WAL database (older probe) that another process has open
+    stays WAL until a later write finds it alone."""
+    db.execute("PRAGMA busy_timeout = 0")  # a database in use: no waiting, convert it later
+    try:
+        db.execute("PRAGMA journal_mode = DELETE")
+    except sqlite3.OperationalError as error:
+        if not getattr(error, "sqlite_errorname", "").startswith("SQLITE_BUSY"):
+            raise
+    finally:
+        db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
 
 
 def _check_whole(db: sqlite_utils.Database, path: Path) -> None:
@@ -307,5 +324,5 @@ def build_database(path: Path, reports) -> None:
             db.close()
         os.replace(partial, path)
     finally:
-        for leftover in (partial, *(Path(f"{partial}{s}") for s in ("-wal", "-shm"))):
+        for leftover in (partial, *(Path(f"{partial}{s}") for s in ("-journal", "-wal", "-shm"))):
             leftover.unlink(missing_ok=True)

@@ -11,6 +11,7 @@ import pytest
 
 from conftest import CORPUS, probe_process
 from gold import STEMS, comparable, expected, load, seed_text
+from probe.store.search import MAX_QUERY_CHARS
 from test_search import HOME_VISITS
 
 
@@ -51,7 +52,7 @@ def test_search_env_database_and_filters(cli, seeded_db, monkeypatch):
 
 
 @pytest.mark.parametrize(
-    ("query", "words"), [('"home', "home"), ("AND", "and"), ("*", None), ("x" * 10_000, None), ("\x1b[2J", None)]
+    ("query", "words"), [('"home', "home"), ("AND", "and"), ("*", None), ("x" * MAX_QUERY_CHARS, None), ("\x1b[2J", None)]
 )
 def test_odd_queries_are_searched_as_their_words(seeded_db, query, words):
     result = probe_process("--db", seeded_db, "search", query)  # a real process: a crash would show

@@ -59,10 +59,10 @@ def test_find_reports_ignores_case(reader):
     assert reader.find_reports("nowhere") == []
 
 
-def test_schema_is_versioned_wal_and_searchable_by_sqlite_utils(seeded_db):
+def test_schema_is_versioned_rollback_journal_and_searchable_by_sqlite_utils(seeded_db):
     db = sqlite_utils.Database(seeded_db)
     assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    assert db.journal_mode == "wal"
+    assert db.journal_mode == "delete"  # readers need no -wal/-shm files (shared boxes)
     assert db["findings"].detect_fts() == "findings_fts"
     assert db["recommendations"].detect_fts() == "recommendations_fts"
     # The same index `sqlite-utils search` and Datasette use, Porter-stemmed.

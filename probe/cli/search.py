@@ -12,6 +12,7 @@ from probe.domain.ratings import RATINGS
 
 if TYPE_CHECKING:
     from probe.store.read import Reader
+    from probe.store.search import SearchResult
 
 MAX_LIMIT = 1_000_000  # far more hits than any database holds; SQLite overflows past 2**63
 
@@ -69,19 +70,48 @@ def search(
     """
     if not query.strip():
         fail('nothing to search for: give some words, e.g. probe search "home visits"')
-    with reading(ctx.obj) as reader:
-        if standard is not None:
-            check_standard(reader, standard)
-        result = reader.search(
-            query,
-            raw=raw,
-            pdu=pdu,
-            standard=standard,
-            kind=parse_kind(kind.value) if kind else None,
-            rating=rating.value if rating else None,
-            since=since,
-            limit=limit,
-        )
+    try:
+        with reading(ctx.obj) as reader:
+            if standard is not None:
+                check_standard(reader, standard)
+            result = search_until_ctrl_c(
+                reader,
+                query,
+                raw=raw,
+                pdu=pdu,
+                standard=standard,
+                kind=parse_kind(kind.value) if kind else None,
+                rating=rating.value if rating else None,
+                since=since,
+                limit=limit,
+            )
+        print_result(result, as_json=as_json)
+    except KeyboardInterrupt:
+        raise typer.Exit(130) from None  # 128 + SIGINT, as shells report a Ctrl+C
+
+
+def search_until_ctrl_c(reader: "Reader", query: str, **options) -> "SearchResult":
+    """Ctrl+C stops a running query at SQLite's next check, through `cancelled` (a
+    KeyboardInterrupt raised inside SQLite's callback would not come back out of sqlite3),
+    and then leaves as the KeyboardInterrupt it is everywhere else."""
+    import signal
+
+    from probe.store.search import SearchInterrupted
+
+    pressed = []
+    previous = signal.signal(signal.SIGINT, lambda *_: pressed.append(True))
+    try:
+        result = reader.search(query, cancelled=lambda: bool(pressed), **options)
+    except SearchInterrupted:
+        raise KeyboardInterrupt from None
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if pressed:
+        raise KeyboardInterrupt
+    return result
+
+
+def print_result(result: "SearchResult", *, as_json: bool) -> None:
     if result.all_words:
         typer.echo("probe: no text has these words as a phrase; showing texts with all of them", err=True)
     from probe.output import hits

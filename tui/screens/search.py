@@ -97,6 +97,7 @@ class SearchScreen(Screen):
         super().__init__()
         self._db_path = db_path
         self._reader: Reader | None = None
+        self._unfinished = False  # a search stopped by leaving the screen, to run again
         self.hits: list[SearchHit] = []
 
     def compose(self) -> ComposeResult:
@@ -112,10 +113,24 @@ class SearchScreen(Screen):
         self._reader = Reader(self._db_path)
 
     def on_unmount(self) -> None:
-        self._reader.close()
+        self._stop_searching()
+        self._reader.close()  # waits for the stopped query's thread to let go of it
+
+    def on_screen_suspend(self) -> None:
+        """Leaving the screen stops its search; coming back runs it again."""
+        self._unfinished = self._stop_searching()
 
     def on_screen_resume(self) -> None:
         self.query_one(Input).focus()
+        if self._unfinished:
+            self._unfinished = False
+            self.run_search(self.query_one(Input).value)
+
+    def _stop_searching(self) -> bool:
+        """Cancel the search worker and interrupt its query; True if one was running."""
+        cancelled = self.workers.cancel_group(self, "search")
+        self._reader.interrupt()
+        return any(worker.is_running for worker in cancelled)
 
     @on(Input.Changed, "#search-input")
     def _query_changed(self, event: Input.Changed) -> None:
