@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from gold import STEMS, clear_caches
+from other_user import Nobody
 from probe.cli import app
 from probe.importers import DEFAULT_MAX_BYTES, read_report
 from probe.store.write import build_database
@@ -78,3 +79,23 @@ def probe_process(*args, env=None, user=None, **kwargs) -> subprocess.CompletedP
         [sys.executable, "-m", "probe", *map(str, args)],
         capture_output=True, text=True, env=full_env, user=user, cwd=REPO, timeout=60, **kwargs,
     )  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def nobody():
+    """The user `nobody`, running its own readable copy of this interpreter and of probe
+    (other_user.Nobody). Only root can run processes as another user."""
+    if os.geteuid() != 0:
+        pytest.skip("needs root: a reader running as another user")
+    other = Nobody()
+    yield other
+    other.remove()
+
+
+@pytest.fixture(scope="session")
+def as_another_user(request):
+    """Run the CLI in a real process that file modes apply to: `nobody` when the tests run as
+    root (root ignores them), else ourselves."""
+    if os.geteuid() != 0:
+        return probe_process
+    return request.getfixturevalue("nobody").run

@@ -107,15 +107,21 @@ class Nobody:
         self.python = build_readable_python(self.root)
 
     def run(self, *args, **kwargs) -> subprocess.CompletedProcess:
+        return subprocess.run([*self.python, "-m", "probe", *map(str, args)], **self._as_nobody(),
+                              capture_output=True, text=True, timeout=60, **kwargs)  # fmt: skip
+
+    def popen(self, *args, **kwargs) -> subprocess.Popen:
+        """Start `python ARGS` as `nobody` (a script: "-c", SOURCE, ...), probe importable."""
+        return subprocess.Popen([*self.python, *map(str, args)], **self._as_nobody(), **kwargs)
+
+    def _as_nobody(self) -> dict:
         env = {
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"), "NO_COLOR": "1", "HOME": str(self.root),
             "PYTHONHOME": str(self.root), "PYTHONPATH": str(self.root / "site"),
             "LD_LIBRARY_PATH": str(self.root / sys.platlibdir),
             **{name: value for name, value in os.environ.items() if name == "MUTANT_UNDER_TEST"},
         }  # fmt: skip
-        return subprocess.run([*self.python, "-m", "probe", *map(str, args)], env=env, cwd=self.root,
-                              user=nobody(), group=nobody(), extra_groups=[],
-                              capture_output=True, text=True, timeout=60, **kwargs)  # fmt: skip
+        return {"env": env, "cwd": self.root, "user": nobody(), "group": nobody(), "extra_groups": []}
 
     def remove(self) -> None:
         shutil.rmtree(self.root)

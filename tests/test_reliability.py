@@ -17,7 +17,6 @@ import pytest
 
 from conftest import REPO, build_db, probe_process
 from gold import STEMS, gold_report
-from other_user import Nobody
 from probe.store.schema import SCHEMA_VERSION
 
 # A writer that keeps adding new reports and replacing them with shorter versions, and
@@ -138,18 +137,6 @@ def read_only_db(seeded_db_template):
     folder.chmod(0o755)
     path.unlink()
     folder.rmdir()
-
-
-@pytest.fixture(scope="session")
-def as_another_user():
-    """Run the CLI in a real process that file modes apply to: `nobody` when the tests run as
-    root (root ignores them), else ourselves."""
-    if os.geteuid() != 0:
-        yield probe_process
-        return
-    other = Nobody()
-    yield other.run
-    other.remove()
 
 
 @pytest.mark.parametrize(
