@@ -57,9 +57,12 @@ class Reader:
         # One query at a time: the TUI searches from worker threads, and sqlite3 must not run
         # two statements on one connection at once. interrupt() stays outside the lock.
         self._lock = threading.RLock()
+        self._interrupted = False  # set by interrupt(), read by the running search
 
     def interrupt(self) -> None:
-        """Stop a search running on this reader in another thread: it raises SearchInterrupted."""
+        """Stop a search running on this reader in another thread: it raises SearchInterrupted.
+        The flag catches it between two statements too, where SQLite's interrupt is lost."""
+        self._interrupted = True
         self._conn.interrupt()
 
     def close(self) -> None:
@@ -222,6 +225,12 @@ class Reader:
         return similar_findings(self._conn, self.path, text, limit=limit)
 
     @_snapshot
-    def search(self, query: str, **options) -> SearchResult:
-        """Full-text search over findings and recommendations: see store.search.search."""
-        return search.search(self._conn, self.path, query, **options)
+    def search(self, query: str, cancelled=None, **options) -> SearchResult:
+        """Full-text search over findings and recommendations: see store.search.search. It
+        stops at interrupt(), or once `cancelled()` is true."""
+        self._interrupted = False  # we hold the lock: an interrupt() from now on is for this one
+
+        def stop() -> bool:
+            return self._interrupted or (cancelled is not None and cancelled())
+
+        return search.search(self._conn, self.path, query, cancelled=stop, **options)
