@@ -211,3 +211,14 @@ conn.execute("UPDATE findings SET text = 'cut off ' || text")
 print("written", flush=True)
 time.sleep(600)
 """
+
+
+def test_a_reader_in_a_sticky_shared_folder_leaves_nothing_behind(nobody, shared_db):
+    """In a 1777 folder another user could create files beside the database; none appear, so
+    none can stand in its owner's way."""
+    shared_db.parent.chmod(0o1777)
+    for command in (["search", "home visits"], ["pdus"]):
+        result = nobody.run("--db", shared_db, *command)
+        assert result.returncode == 0, result.stderr
+        assert [path.name for path in shared_db.parent.iterdir()] == ["probe.db"]
+    assert import_as_root(shared_db, gwent_as("Ashford", "ashfordword")).startswith("1 imported")
