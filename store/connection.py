@@ -76,12 +76,12 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
     if in_wal and not _wal_files_present(path):
         raise StoreError(
             f"{path}: kept in WAL mode by an older probe, which you cannot read without writing"
-            " beside it; its owner can convert it by running `probe --db PATH pdus` once"
+            f" beside it; its owner can convert it by running `probe --db {path} pdus` once"
         )
     try:
         return _open_checked(path, f"file:{uri_path(path)}?mode=ro")
     except sqlite3.DatabaseError as error:
-        raise StoreError(f"{path}: {_read_error(error)}") from None
+        raise StoreError(f"{path}: {_read_error(path, error)}") from None
 
 
 WAL_MODE = 2  # header bytes 18-19 (file format versions): 1 = rollback journal, 2 = WAL
@@ -122,11 +122,11 @@ def _wal_files_present(path: Path) -> bool:
     return all(Path(f"{path}{suffix}").is_file() for suffix in ("-wal", "-shm"))
 
 
-def _read_error(error: sqlite3.Error) -> str:
+def _read_error(path: Path, error: sqlite3.Error) -> str:
     if getattr(error, "sqlite_errorname", "") == "SQLITE_READONLY_ROLLBACK":
         return (
             "an import was cut off and must be rolled back by someone who may write the"
-            " database: its owner can run `probe --db PATH pdus` once"
+            f" database: its owner can run `probe --db {path} pdus` once"
         )
     return str(error)
 

@@ -152,7 +152,7 @@ def test_an_older_wal_database_others_cannot_convert_is_refused_in_one_line(
     assert (result.returncode, result.stdout) == (1, "")
     assert result.stderr.splitlines() == [
         f"probe: {db}: kept in WAL mode by an older probe, which you cannot read without writing"
-        " beside it; its owner can convert it by running `probe --db PATH pdus` once"
+        f" beside it; its owner can convert it by running `probe --db {db} pdus` once"
     ]
     assert db.read_bytes() == before
     assert [path.name for path in read_only_folder.iterdir()] == ["probe.db"]
@@ -193,7 +193,7 @@ def test_an_import_cut_off_is_rolled_back_by_its_owners_next_read(as_another_use
         assert (result.returncode, result.stdout) == (1, "")
         assert result.stderr.splitlines() == [
             f"probe: {shared_db}: an import was cut off and must be rolled back by someone who"
-            " may write the database: its owner can run `probe --db PATH pdus` once"
+            f" may write the database: its owner can run `probe --db {shared_db} pdus` once"
         ]
     result = probe_process("--db", shared_db, "pdus")
     assert (result.returncode, result.stdout) == (0, pdus_before)
