@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING
 
 from probe.importers import parse_report
 from probe.domain.model import Report
-from probe.store.write import KeptStoredCopy, WouldLoseData, import_report
+from probe.store.write import KeptStoredCopy, WouldLoseData
 from probe.workers import parse_files
 
 if TYPE_CHECKING:
-    import sqlite_utils  # the store's handle, passed through: only the store uses it
+    from probe.store.write import Batch
 
 SAVED_PAGE_FOLDER = "_files"  # a browser's "Save page as" puts a page's images and styles here
 
@@ -82,16 +82,16 @@ def _is_saved_page_folder(name: str, files: set[str]) -> bool:
 
 
 def import_files(
-    db: sqlite_utils.Database, listed: list[Listed], max_bytes: int, *, force: bool = False
+    batch: Batch, listed: list[Listed], max_bytes: int, *, force: bool = False
 ) -> Iterator[FileOutcome]:
-    """Parse the files in worker processes and store each report in its own transaction, in
+    """Parse the files in worker processes and store each report whole (a savepoint of the batch), in
     the order listed; a refused file changes nothing. Parsing starts before this returns."""
     readable = [item.path for item in listed if not item.skip]
     parsed = parse_files(readable, max_bytes)
-    return _store_each(db, listed, parsed, force)
+    return _store_each(batch, listed, parsed, force)
 
 
-def _store_each(db, listed: list[Listed], parsed, force: bool) -> Iterator[FileOutcome]:
+def _store_each(batch: Batch, listed: list[Listed], parsed, force: bool) -> Iterator[FileOutcome]:
     for item in listed:
         if item.skip:
             yield FileOutcome(item.path, "skipped", item.skip)
@@ -101,7 +101,7 @@ def _store_each(db, listed: list[Listed], parsed, force: bool) -> Iterator[FileO
             yield FileOutcome(path, "refused", result)
             continue
         try:
-            yield FileOutcome(path, import_report(db, result, force=force), report=result)
+            yield FileOutcome(path, batch.store(result, force=force), report=result)
         except KeptStoredCopy as kept:
             yield FileOutcome(path, "kept", str(kept), report=result)
         except WouldLoseData as error:
@@ -119,13 +119,13 @@ def bundled_reports() -> Iterator[Report]:
 
 
 def import_bundled(
-    db: sqlite_utils.Database, reports: list[Report], *, force: bool = False
+    batch: Batch, reports: list[Report], *, force: bool = False
 ) -> Iterator[FileOutcome]:
     """Store (or refresh) the bundled reports, each like an imported file."""
     for report in reports:
         path = Path(report.source_name)
         try:
-            yield FileOutcome(path, import_report(db, report, force=force), report=report)
+            yield FileOutcome(path, batch.store(report, force=force), report=report)
         except KeptStoredCopy as kept:
             yield FileOutcome(path, "kept", str(kept), report=report)
         except WouldLoseData as error:

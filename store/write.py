@@ -1,11 +1,14 @@
-"""Writing reports into a probe database, with sqlite-utils, one transaction per report."""
+"""Writing reports into a probe database, with sqlite-utils: each report all or nothing."""
 
 from __future__ import annotations
 
 import json
 import os
 import sqlite3
+import time
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import fields
 from datetime import UTC, datetime
 from pathlib import Path
@@ -152,7 +155,13 @@ def import_report(db: sqlite_utils.Database, report: Report, *, force: bool = Fa
     findings, no findings under a standard that had some, or drops a date; KeptStoredCopy when
     it comes in a less preferred form than the stored copy (PREFERRED_FORMATS).
     """
-    db.execute("BEGIN IMMEDIATE")
+    # Inside a Batch: a savepoint, so one report is still all or nothing.
+    begin, commit, rollback = (
+        (["SAVEPOINT report"], ["RELEASE report"], ["ROLLBACK TO report", "RELEASE report"])
+        if db.conn.in_transaction
+        else (["BEGIN IMMEDIATE"], ["COMMIT"], ["ROLLBACK"])
+    )
+    _run(db, begin)
     try:
         existing = db.execute(
             "SELECT id, source_sha256 FROM reports WHERE inspection_key = ?",
@@ -173,14 +182,71 @@ def import_report(db: sqlite_utils.Database, report: Report, *, force: bool = Fa
             report_id = db["reports"].insert(_report_row(report)).last_pk
             _insert_children(db, report_id, report)
             outcome = "imported"
-        db.execute("COMMIT" if outcome != "unchanged" else "ROLLBACK")
+        _run(db, commit if outcome != "unchanged" else rollback)
     except sqlite3.Error as error:
-        db.conn.rollback()
+        _undo(db, rollback)
         raise StoreError(f"{report.source_name}: not stored: {error}") from None
     except BaseException:
-        db.conn.rollback()
+        _undo(db, rollback)
         raise
     return outcome
+
+
+def _run(db: sqlite_utils.Database, statements: list[str]) -> None:
+    for statement in statements:
+        db.execute(statement)
+
+
+def _undo(db: sqlite_utils.Database, rollback: list[str]) -> None:
+    try:
+        _run(db, rollback)
+    except sqlite3.Error:  # SQLite already rolled the whole transaction back (disk full, say)
+        if db.conn.in_transaction:
+            db.conn.rollback()
+
+
+BATCH_SECONDS = 0.5  # how stale a reader's view of an import in progress may be
+
+
+class Batch:
+    """Stores reports a few to a commit: in rollback-journal mode each commit costs several
+    fsyncs, so a commit per report would halve import speed. Each report is still all or
+    nothing (a savepoint); a commit is made once BATCH_SECONDS have passed since the first
+    report of the batch, so readers see an import within about that time."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+        self.started = 0.0
+
+    def store(self, report: Report, *, force: bool = False) -> Outcome:
+        if not self.db.conn.in_transaction:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.started = time.monotonic()
+        try:
+            return import_report(self.db, report, force=force)
+        finally:
+            if time.monotonic() - self.started >= BATCH_SECONDS:
+                self.commit()
+
+    def commit(self) -> None:
+        if not self.db.conn.in_transaction:
+            return
+        try:
+            self.db.execute("COMMIT")
+        except sqlite3.Error as error:
+            self.db.conn.rollback()
+            raise StoreError(f"the last reports were not stored: {error}") from None
+
+
+@contextmanager
+def batched(db: sqlite_utils.Database) -> Iterator[Batch]:
+    """A Batch whose reports are all committed on the way out, also when the import stops
+    early (Ctrl+C, an error): every report stored is whole, never half written."""
+    batch = Batch(db)
+    try:
+        yield batch
+    finally:
+        batch.commit()
 
 
 # What identifies an inspection besides its PDU: a text that gives any of these otherwise

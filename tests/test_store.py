@@ -20,7 +20,7 @@ from probe.store.read import Reader
 from probe.store.schema import SCHEMA_VERSION
 from probe.domain.months import fieldwork_month
 from probe.store.migrations import backup_path, open_reader
-from probe.store.write import import_report, open_db
+from probe.store.write import batched, import_report, open_db
 
 
 def dump(path) -> list[str]:
@@ -114,6 +114,34 @@ def test_a_failure_mid_write_leaves_the_database_exactly_as_it_was(seeded_db):
         import_report(db, new)
     db.close()
     assert dump(seeded_db) == with_trigger
+    assert integrity(seeded_db) == "ok"
+
+
+def test_a_failure_mid_write_in_a_batch_loses_only_that_report(seeded_db):
+    """Reports share commits during an import; one that fails half-way is undone alone, and the
+    ones before and after it in the same batch are stored whole."""
+    with contextlib.closing(sqlite3.connect(seeded_db)) as conn:
+        conn.execute(
+            "CREATE TRIGGER fail_bad BEFORE INSERT ON findings WHEN new.position = 10"
+            " AND (SELECT pdu FROM reports WHERE id = new.report_id) = 'Bad PDU'"
+            " BEGIN SELECT RAISE(ABORT, 'simulated failure'); END"
+        )
+    base = gold_report(STEMS[0])
+    before, bad, after = (
+        dataclasses.replace(base, pdu=f"{name} PDU", source_sha256=name) for name in ("Before", "Bad", "After")
+    )
+    db = open_db(seeded_db)
+    with batched(db) as batch:
+        assert batch.store(before) == "imported"
+        with pytest.raises(StoreError, match="simulated failure"):
+            batch.store(bad)
+        assert batch.store(after) == "imported"
+    db.close()
+    with Reader(seeded_db) as reader:
+        stored = {s.pdu: reader.report(s.id) for s in reader.reports()}
+    assert "Bad PDU" not in stored
+    for name in ("Before PDU", "After PDU"):
+        assert len(stored[name].findings) == len(base.findings)
     assert integrity(seeded_db) == "ok"
 
 

@@ -77,7 +77,7 @@ def run_import(
     """Import, print what happened, and return the exit code: 1 when anything was refused or
     nothing could be imported."""
     from probe.store.connection import StoreError
-    from probe.store.write import open_db
+    from probe.store.write import batched, open_db
 
     db = open_db(db_path)  # first: a database that cannot be written ends it before any work
     from probe.ingest import bundled_reports, import_bundled, import_files, report_files
@@ -87,13 +87,14 @@ def run_import(
     counts: Counter[str] = Counter()
     notes: list[str] = []
     try:
-        outcomes = _chain(
-            import_bundled(db, shipped, force=force),
-            import_files(db, listed, max_bytes, force=force),
-        )
-        for result in _with_progress(outcomes, len(shipped) + len(listed)):
-            counts[result.outcome] += 1
-            notes.extend(outcome_notes(result))
+        with batched(db) as batch:
+            outcomes = _chain(
+                import_bundled(batch, shipped, force=force),
+                import_files(batch, listed, max_bytes, force=force),
+            )
+            for result in _with_progress(outcomes, len(shipped) + len(listed)):
+                counts[result.outcome] += 1
+                notes.extend(outcome_notes(result))
     except StoreError as error:
         raise StoreError(f"import stopped after {counts.total()} files: {error}") from None
     finally:
