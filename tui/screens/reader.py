@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from rich.padding import Padding
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -101,7 +102,8 @@ class ReaderScreen(Screen):
         with Horizontal():
             yield Contents(
                 *(
-                    Option(safe_text(("  " * (h.level - 1)) + h.title), id=str(index))
+                    # Padding, not leading spaces: a long title's wrapped lines keep the indent.
+                    Option(Padding(safe_text(h.title), (0, 0, 0, 2 * (h.level - 1))), id=str(index))
                     for index, h in enumerate(report.headings)
                 ),
                 id="contents",
