@@ -253,7 +253,7 @@ def test_import_a_folder_mixing_good_and_bad_files(cli, seeded_db, tmp_path):
     "words, expected",
     [
         ("probe se", ["search", "serve"]),
-        ("probe search x --kind ", ["strength", "improvement", "finding", "recommendation"]),
+        ("probe search x --kind ", ["strength", "area_for_improvement", "finding", "recommendation"]),
         ("probe show Gw", ["Gwent"]),
     ],
 )

@@ -7,20 +7,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from probe.cli.app import app, fail, reading
-from probe.domain.kinds import parse_kind
+from probe.domain.kinds import KINDS, parse_kind
 from probe.domain.ratings import RATINGS
 
 if TYPE_CHECKING:
     from probe.store.read import Reader
 
 MAX_LIMIT = 1_000_000  # far more hits than any database holds; SQLite overflows past 2**63
-
-
-class Kind(str, Enum):
-    strength = "strength"
-    improvement = "improvement"
-    finding = "finding"
-    recommendation = "recommendation"
 
 
 # --rating's choices: the domain's rating words, best first.
@@ -38,7 +31,15 @@ def search(
     standard: Annotated[
         str | None, typer.Option(help="Standard code (2.1) or name (Assessment).")
     ] = None,
-    kind: Annotated[Kind | None, typer.Option(help="Only this kind of finding.")] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            help=f"Only this kind of text: {', '.join(KINDS)}"
+            " (also as words: 'area for improvement', 'improvement').",
+            metavar="KIND",
+            autocompletion=lambda: list(KINDS),
+        ),
+    ] = None,
     rating: Annotated[
         Rating | None,
         typer.Option(case_sensitive=False, help="Only findings of standards rated this."),
@@ -63,12 +64,16 @@ def search(
 
       probe search "home visits"
 
-      probe search "domestic abuse" --kind improvement --since 2024
+      probe search "domestic abuse" --kind area_for_improvement --since 2024
 
       probe search --raw 'safeguard* NOT police' --pdu gwent --json
     """
     if not query.strip():
         fail('nothing to search for: give some words, e.g. probe search "home visits"')
+    kind_key = parse_kind(kind) if kind is not None else None
+    if kind is not None and kind_key is None:
+        fail(f"unknown kind {kind!r}: use one of {', '.join(KINDS)}")
+    filtered = any(value is not None for value in (pdu, standard, kind, rating, since))
     with reading(ctx.obj) as reader:
         if standard is not None:
             check_standard(reader, standard)
@@ -77,13 +82,13 @@ def search(
             raw=raw,
             pdu=pdu,
             standard=standard,
-            kind=parse_kind(kind.value) if kind else None,
+            kind=kind_key,
             rating=rating.value if rating else None,
             since=since,
             limit=limit,
         )
-    if result.all_words:
-        typer.echo("probe: no text has these words as a phrase; showing texts with all of them", err=True)
+        if result.all_words:
+            typer.echo(f"probe: {all_words_note(reader, query, filtered)}", err=True)
     from probe.output import hits
 
     if as_json:
@@ -102,3 +107,11 @@ def check_standard(reader: "Reader", standard: str) -> None:
     if not any(code == standard or name.casefold().startswith(wanted) for code, name in known):
         names = ", ".join(dict.fromkeys(name for _, name in known))
         fail(f"no standard matches {standard!r}: give a code such as 2.1, or one of {names}")
+
+
+def all_words_note(reader: "Reader", query: str, filtered: bool) -> str:
+    """Why the hits hold the words apart: no text has the phrase, or none the filters let in."""
+    showing = "showing texts with all of them"
+    if filtered and not reader.search(query, limit=1).all_words:
+        return f"no text these filters allow has these words as a phrase (others do); {showing}"
+    return f"no text has these words as a phrase; {showing}"

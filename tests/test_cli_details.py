@@ -1,0 +1,74 @@
+"""CLI details found by using probe as a new user would (issue 13): names as printed, one kind
+vocabulary, and saying why a phrase was not found."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from probe.domain.kinds import KINDS
+
+
+def search_json(cli, db, *args: str) -> list[dict]:
+    result = cli("--db", db, "search", *args, "--json")
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["Leicester, Leicestershire and Rutland PDU", "  leicester,  leicestershire  ", "LEICESTER PDU "],
+)
+def test_show_takes_the_name_as_search_prints_it_and_trims(cli, seeded_db, typed):
+    printed = search_json(cli, seeded_db, "home visits", "--pdu", "leic")[0]["pdu"]
+    assert printed == "Leicester, Leicestershire and Rutland PDU"
+    result = cli("--db", seeded_db, "show", typed)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[0] == printed
+
+
+def test_show_with_only_spaces_is_one_line(cli, seeded_db):
+    result = cli("--db", seeded_db, "show", "   ")
+    assert result.exit_code == 1
+    assert result.stderr == "probe: no PDU name given: give part of one, e.g. probe show gwent\n"
+
+
+@pytest.mark.parametrize(
+    "typed", ["area_for_improvement", "area for improvement", "Areas for improvement", "improvement"]
+)
+def test_kind_takes_the_printed_name_and_its_words(cli, seeded_db, typed):
+    hits = search_json(cli, seeded_db, "home visits", "--kind", typed)
+    assert [(hit["pdu"], hit["kind"]) for hit in hits] == [
+        ("Leicester, Leicestershire and Rutland PDU", "area_for_improvement")
+    ]
+    tsv = cli("--db", seeded_db, "search", "home visits", "--kind", typed).stdout
+    assert [line.split("\t")[4] for line in tsv.splitlines()] == ["area_for_improvement"]
+
+
+def test_an_unknown_kind_lists_the_kinds(cli, seeded_db):
+    result = cli("--db", seeded_db, "search", "home visits", "--kind", "praise")
+    assert result.exit_code == 1
+    assert result.stderr == f"probe: unknown kind 'praise': use one of {', '.join(KINDS)}\n"
+    assert KINDS == ("strength", "area_for_improvement", "finding", "recommendation")
+
+
+def test_the_readme_example_finds_the_phrase(cli, seeded_db):
+    hits = search_json(cli, seeded_db, "home visit", "--kind", "area_for_improvement",
+                       "--since", "2022")  # fmt: skip
+    assert [(hit["pdu"], hit["section"]) for hit in hits] == [
+        ("Leicester, Leicestershire and Rutland PDU", "2.4")
+    ]
+    assert "home visits" in hits[0]["snippet"]
+
+
+def test_words_apart_say_whether_the_filters_ruled_the_phrase_out(cli, seeded_db):
+    filtered = cli("--db", seeded_db, "search", "home visit", "--kind", "strength", "--since", "2024")
+    assert filtered.stderr.splitlines()[0] == (
+        "probe: no text these filters allow has these words as a phrase (others do); "
+        "showing texts with all of them"
+    )
+    anywhere = cli("--db", seeded_db, "search", "visits home")  # no text has this phrase at all
+    assert anywhere.stderr.splitlines()[0] == (
+        "probe: no text has these words as a phrase; showing texts with all of them"
+    )
