@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
 
 from rich.text import Text
@@ -26,6 +27,7 @@ LIMIT = 50
 # database a common word matches hundreds of thousands of texts. The full answer follows.
 QUICK_WINDOW = 2000
 QUICK_LIMIT = 20
+SEARCH_THREAD = "probe-search"
 
 
 def where(hit: SearchHit) -> str:
@@ -98,6 +100,10 @@ class SearchScreen(Screen):
         self._db_path = db_path
         self._reader: Reader | None = None
         self.hits: list[SearchHit] = []
+        # One thread of our own runs the queries, so that closing can wait for it: closing
+        # the connection under a running query crashes the process (exit 139).
+        self._queries = ThreadPoolExecutor(max_workers=1, thread_name_prefix=SEARCH_THREAD)
+        self._query_future: Future | None = None
 
     def compose(self) -> ComposeResult:
         yield Input(
@@ -112,7 +118,22 @@ class SearchScreen(Screen):
         self._reader = Reader(self._db_path)
 
     def on_unmount(self) -> None:
+        self.stop_searching()
         self._reader.close()
+
+    def stop_searching(self) -> None:
+        """Cancel the search worker and wait for its query to end (interrupted, so quickly)."""
+        self.workers.cancel_group(self, "search")
+        running = self._query_future
+        while running is not None and not running.done():
+            self._reader.interrupt()  # no effect until the query starts: so, again until done
+            wait([running], timeout=0.05)
+        self._queries.shutdown(wait=True, cancel_futures=True)
+
+    async def _search(self, query: str, **options) -> SearchResult:
+        """Reader.search in the screen's query thread."""
+        self._query_future = self._queries.submit(self._reader.search, query, **options)
+        return await asyncio.wrap_future(self._query_future)
 
     def on_screen_resume(self) -> None:
         self.query_one(Input).focus()
@@ -129,12 +150,10 @@ class SearchScreen(Screen):
             self._show_hits([], Text("Type to search every report."))
             return
         try:
-            result = await asyncio.to_thread(
-                self._reader.search, query, limit=QUICK_LIMIT, window=QUICK_WINDOW
-            )
+            result = await self._search(query, limit=QUICK_LIMIT, window=QUICK_WINDOW)
             self._show_hits(result.hits, status(query, result))
             if result.partial or len(result.hits) < min(result.total, LIMIT):
-                result = await asyncio.to_thread(self._reader.search, query, limit=LIMIT)
+                result = await self._search(query, limit=LIMIT)
                 self._show_hits(result.hits, status(query, result), keep_cursor=True)
         except SearchInterrupted:
             pass  # a newer keystroke's search has taken over
