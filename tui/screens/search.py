@@ -114,7 +114,7 @@ class SearchScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        # Its own connection: searches run in worker threads, apart from the screens' reader.
+        # Its own connection, used only by the query thread, apart from the screens' reader.
         self._reader = Reader(self._db_path)
 
     def on_unmount(self) -> None:
