@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+
+from textual.binding import Binding
 from textual.widgets import Input
+
+import probe.tui
 
 from gold import squash
 from probe.tui.app import ProbeApp
@@ -118,3 +124,31 @@ async def test_the_palette_screenshot_is_saved_where_it_says(corpus_db, tmp_path
         assert "Gwent" in saved.read_text(encoding="utf-8")  # the PDU list, as shown
         [note] = app._notifications
         assert note.message == f"Screenshot saved to {saved}"
+
+
+def declared_bindings() -> list[tuple[str, Binding]]:
+    """Every binding a class in probe.tui declares itself."""
+    found = []
+    for info in pkgutil.walk_packages(probe.tui.__path__, "probe.tui."):
+        module = importlib.import_module(info.name)
+        for cls in vars(module).values():
+            if isinstance(cls, type) and cls.__module__ == module.__name__:
+                for binding in cls.__dict__.get("BINDINGS", []):
+                    found.append((cls.__qualname__, binding))
+    return found
+
+
+def test_every_binding_has_an_id():
+    bindings = declared_bindings()
+    assert len(bindings) > 25  # the walk finds the app, screens and widgets
+    assert [(owner, b.key) for owner, b in bindings if not b.id] == []
+
+
+@run_async
+async def test_a_binding_id_remaps_its_key(corpus_db):
+    app = ProbeApp(corpus_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.set_keymap({"pdu-list.last": "G"})
+        await pilot.press("G")
+        await pilot.pause()
+        assert app.explorer.current.pdu == max(s.pdu for s in app.explorer.reports)

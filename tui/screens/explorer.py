@@ -39,12 +39,14 @@ class ExplorerScreen(Screen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 
     BINDINGS = [
-        Binding("tab", "cycle_pane(1)", "Next pane", show=False),
-        Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False),
-        Binding("escape", "show_list", "PDU list"),
-        Binding("r", "read_report", "Read report"),
+        Binding("tab", "cycle_pane(1)", "Next pane", show=False, id="explorer.next-pane"),
+        Binding(
+            "shift+tab", "cycle_pane(-1)", "Previous pane", show=False, id="explorer.previous-pane"
+        ),
+        Binding("escape", "show_list", "PDU list", id="explorer.list"),
+        Binding("r", "read_report", "Read report", id="explorer.read"),
         *(
-            Binding(str(number), f"show_view('{view}')", title, show=False)
+            Binding(str(number), f"show_view('{view}')", title, show=False, id=f"explorer.{view}")
             for number, (view, title) in enumerate(VIEWS.items(), start=1)
         ),
     ]

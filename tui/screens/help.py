@@ -66,9 +66,9 @@ def _keys_table(title: str, bindings: list[Binding], key_display) -> Table:
 class HelpScreen(ModalScreen):
 
     BINDINGS = [
-        Binding("escape,q,question_mark", "dismiss", "Close help"),
-        Binding("j", "scroll(1)", "Down", show=False),
-        Binding("k", "scroll(-1)", "Up", show=False),
+        Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close"),
+        Binding("j", "scroll(1)", "Down", show=False, id="help.down"),
+        Binding("k", "scroll(-1)", "Up", show=False, id="help.up"),
     ]
 
     def compose(self) -> ComposeResult:

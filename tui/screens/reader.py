@@ -29,8 +29,8 @@ class ReportText(TextArea):
     BINDINGS = [
         *VIM_CURSOR,
         # A reader wants the ends of the report, not of the line (TextArea's default).
-        Binding("home,ctrl+home", "text_start", "Top", show=False),
-        Binding("end,ctrl+end", "text_end", "Bottom", show=False),
+        Binding("home,ctrl+home", "text_start", "Top", show=False, id="reader.top"),
+        Binding("end,ctrl+end", "text_end", "Bottom", show=False, id="reader.bottom"),
     ]
 
     _pinned_row: int | None = None  # a row to keep near the top (pin_row)
@@ -77,10 +77,12 @@ class ReaderScreen(Screen):
     AUTO_FOCUS = "#report-text"
 
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back"),
-        Binding("t", "toggle_contents", "Contents"),
-        Binding("n", "next_section(1)", "Next section", group=SECTIONS),
-        Binding("p", "next_section(-1)", "Previous section", group=SECTIONS),
+        Binding("escape", "app.pop_screen", "Back", id="reader.back"),
+        Binding("t", "toggle_contents", "Contents", id="reader.contents"),
+        Binding("n", "next_section(1)", "Next section", group=SECTIONS, id="reader.next"),
+        Binding(
+            "p", "next_section(-1)", "Previous section", group=SECTIONS, id="reader.previous"
+        ),
     ]
 
     def __init__(self, report: Report, line: int | None = None) -> None:

@@ -84,15 +84,16 @@ class SearchScreen(Screen):
     """Kept installed by the app, so going back to it finds the last query and results."""
 
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back"),
+        Binding("escape", "app.pop_screen", "Back", id="search.back"),
         # The results list moves its own cursor: these reach here only from the query box.
         Binding(
             "down",
             "focus_results",
             "From the query: into the results (Up at the top: back)",
             show=False,
+            id="search.into-results",
         ),
-        Binding("slash", "focus_query", "Back to the query", show=False),
+        Binding("slash", "focus_query", "Back to the query", show=False, id="search.query"),
     ]
 
     def __init__(self, db_path: Path) -> None:
