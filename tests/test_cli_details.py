@@ -72,3 +72,23 @@ def test_words_apart_say_whether_the_filters_ruled_the_phrase_out(cli, seeded_db
     assert anywhere.stderr.splitlines()[0] == (
         "probe: no text has these words as a phrase; showing texts with all of them"
     )
+
+
+def test_a_closed_pipe_is_a_normal_end(seeded_db):
+    """`probe search the | head -1`: more output than a pipe holds, then the reader leaves."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    env = {name: value for name, value in os.environ.items() if name != "PROBE_DB"}
+    command = [sys.executable, "-m", "probe", "--db", str(seeded_db), "search", "the",
+               "--limit", "5000"]  # fmt: skip
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          env=env, cwd=REPO) as probe:  # fmt: skip
+        first = probe.stdout.readline()
+        probe.stdout.close()  # what head does after its line
+        stderr = probe.stderr.read()
+        assert probe.wait(timeout=60) == 0, stderr
+    assert first.count(b"\t") == 6 and stderr == b""
