@@ -92,3 +92,16 @@ def test_a_closed_pipe_is_a_normal_end(seeded_db):
         stderr = probe.stderr.read()
         assert probe.wait(timeout=60) == 0, stderr
     assert first.count(b"\t") == 6 and stderr == b""
+
+
+def test_show_piped_wraps_the_footnote_under_its_indent(cli, seeded_db):
+    out = cli("--db", seeded_db, "show", "gwent").stdout.splitlines()
+    start = next(i for i, line in enumerate(out) if line.startswith("* "))
+    end = out.index("", start)
+    footnote = out[start:end]
+    assert len(footnote) > 1 and all(line.startswith("  ") for line in footnote[1:])
+    assert all(len(line.rstrip()) <= 80 for line in footnote)
+    assert " ".join(line.strip() for line in footnote) == (
+        "* the lowest of its rated standard: the rating follows its band unless inspectors "
+        "used their judgement. Median: across every report asking the same question."
+    )

@@ -83,13 +83,19 @@ def print_report(report: Report, stats: list[QuestionStats]) -> None:
             *page,
         )
     out.print(questions)
-    out.print(
+    # A grid, not a hand-placed line break: it wraps at any width, under its own indent.
+    footnote = Table.grid(padding=(0, 1))
+    footnote.add_column()
+    footnote.add_column()
+    footnote.add_row(
+        Text("*", style="dim"),
         Text(
-            "* the lowest of its rated standard: the rating follows its band unless inspectors\n"
-            "  used their judgement. Median: across every report asking the same question.",
+            "the lowest of its rated standard: the rating follows its band unless inspectors "
+            "used their judgement. Median: across every report asking the same question.",
             style="dim",
-        )
+        ),
     )
+    out.print(footnote)
 
     out.print(Text("\nRecommendations", style="italic"))
     addressee = None
