@@ -105,3 +105,52 @@ def test_show_piped_wraps_the_footnote_under_its_indent(cli, seeded_db):
         "* the lowest of its rated standard: the rating follows its band unless inspectors "
         "used their judgement. Median: across every report asking the same question."
     )
+
+
+def pdus_on_a_terminal(db, columns: int) -> list[str]:
+    """`probe pdus` on a real terminal (a pseudo-terminal) `columns` wide, without styles."""
+    import os
+    import pty
+    import re
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    env = {name: value for name, value in os.environ.items() if name != "PROBE_DB"}
+    env.update(COLUMNS=str(columns), NO_COLOR="1", TERM="xterm")
+    main, terminal = pty.openpty()
+    with subprocess.Popen([sys.executable, "-m", "probe", "--db", str(db), "pdus"],
+                          stdout=terminal, stderr=subprocess.PIPE, env=env, cwd=REPO) as probe:  # fmt: skip
+        os.close(terminal)
+        out = b""
+        while chunk := _read(main):
+            out += chunk
+        assert probe.wait(timeout=60) == 0, probe.stderr.read()
+    os.close(main)
+    text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", out.decode()).replace("\r", "")
+    return [line.rstrip() for line in text.splitlines() if line.strip()]
+
+
+def _read(fd: int) -> bytes:
+    import os
+
+    try:
+        return os.read(fd, 65536)
+    except OSError:  # the terminal's other end has closed: all is read
+        return b""
+
+
+def test_pdus_on_a_narrow_terminal_drops_then_stacks_columns(seeded_db):
+    wide = pdus_on_a_terminal(seeded_db, 120)
+    assert wide[0].split() == ["PDU", "Region", "Fieldwork", "Rating", "Score"]
+    assert "Leicester, Leicestershire and Rutland   East Midlands   November 2022" in wide[4]
+
+    middle = pdus_on_a_terminal(seeded_db, 90)  # no room for Region: it goes, nothing is cut
+    assert middle[0].split() == ["PDU", "Fieldwork", "Rating", "Score"]
+    assert "Leicester, Leicestershire and Rutland   November 2022    Inadequate" in middle[4]
+
+    narrow = pdus_on_a_terminal(seeded_db, 40)  # one report a block, every word whole
+    assert narrow[:2] == ["County Durham and Darlington", "  July 2025 · Inadequate · 3/21 · North"]
+    assert narrow[2] == "  East" and "…" not in " ".join(narrow)
+    assert all(len(line) <= 40 for line in narrow)
