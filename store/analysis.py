@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
+from probe.domain.frameworks import aligned_standard
 from probe.domain.ratings import band
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ class QuestionStats(NamedTuple):
 
 
 class RatingsMatrix(NamedTuple):
-    columns: list[str]  # standard names in report order, 2021 and 2024 aligned by name
+    columns: list[str]  # standard names in report order, 2021 and 2024 aligned (aligned_standard)
     rows: list[tuple["ReportSummary", dict[str, str | None]]]  # rating per column name
 
 
@@ -67,14 +68,15 @@ def key_question_stats(rows: Rows, report_id: int) -> list[QuestionStats]:
 
 
 def ratings_matrix(rows: Rows, summaries: list["ReportSummary"]) -> RatingsMatrix:
-    """Every report's ratings, one column per rated standard name (2.6 Outcomes, never
-    rated, has no column). Columns follow report order, merging 2021 and 2024 layouts."""
+    """Every report's ratings, one column per rated standard (2.6 Outcomes, never rated, has
+    no column), a standard renamed between frameworks in one column (2021's Staff is 2024's
+    Staffing). Columns follow report order, merging 2021 and 2024 layouts."""
     ratings: dict[int, dict[str, str | None]] = {}
     layouts: list[list[str]] = []
     for report_id, name, rating in rows(
         "SELECT report_id, name, rating FROM standards ORDER BY report_id, position"
     ):
-        ratings.setdefault(report_id, {})[name] = rating
+        ratings.setdefault(report_id, {})[aligned_standard(name)] = rating
     rated = {name for row in ratings.values() for name, value in row.items() if value}
     for row in ratings.values():
         layout = [name for name in row if name in rated]

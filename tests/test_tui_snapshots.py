@@ -80,3 +80,12 @@ def test_compare_matrix_scrolled_right_at_80x24(snap_compare, corpus_db):
 def test_reader_contents_at_80x24(snap_compare, corpus_db):
     press = [*GWENT, "r", "n", "n", "n", "t"]
     assert snap_compare(ProbeApp(corpus_db), press=press, terminal_size=NARROW)
+
+
+def test_gwent_ratings_at_160x48(snap_compare, corpus_db):
+    assert snap_compare(ProbeApp(corpus_db), press=GWENT, terminal_size=(160, 48))
+
+
+def test_compare_matrix_at_160x48(snap_compare, corpus_db):
+    # Every standard on screen, and the PDU names whole.
+    assert snap_compare(ProbeApp(corpus_db), press=[*GWENT, "4"], terminal_size=(160, 48))

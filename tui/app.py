@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import sys
+import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from textual import on
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 
 from probe.output.text import clean
 from probe.store.connection import StoreError
@@ -40,11 +43,11 @@ class ProbeApp(App):
     ]
     COMMANDS = App.COMMANDS | {ProbeCommands}
     BINDINGS = [
-        Binding("q", "quit", "Quit"),
-        Binding("question_mark", "help", "Help"),
-        Binding("slash", "search", "Search"),
-        Binding("H", "history", "History of the PDU", show=False),
-        Binding("T", "themes", "Themes", show=False),
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("slash", "search", "Search", id="app.search"),
+        Binding("H", "history", "History of the PDU", show=False, id="app.history"),
+        Binding("T", "themes", "Themes", show=False, id="app.themes"),
     ]
 
     def __init__(self, db_path: Path) -> None:
@@ -61,6 +64,34 @@ class ProbeApp(App):
 
     def on_unmount(self) -> None:
         self.reader.close()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's palette commands, with a screenshot that goes where it can be written."""
+        for command in super().get_system_commands(screen):
+            if command.title == "Screenshot":
+                # After the palette has closed, so it is not in the picture.
+                command = command._replace(
+                    callback=lambda: self.call_after_refresh(self.save_screenshot_somewhere)
+                )
+            yield command
+
+    def save_screenshot_somewhere(self) -> None:
+        """An SVG of the screen in the working folder, or the temporary folder when that is
+        not writable (Textual's default, ~/Downloads, is missing on most servers)."""
+        for folder in dict.fromkeys([Path.cwd(), Path(tempfile.gettempdir())]):
+            try:
+                saved = self.save_screenshot(path=str(folder))
+            except OSError as error:
+                failure = error
+                continue
+            self.notify(f"Screenshot saved to {clean(saved)}", title="Screenshot", markup=False)
+            return
+        self.notify(
+            f"Could not save a screenshot: {clean(str(failure))}",
+            title="Screenshot",
+            severity="error",
+            markup=False,
+        )
 
     @property
     def explorer(self) -> ExplorerScreen:

@@ -12,11 +12,14 @@ from rich.text import Text
 from probe.domain.ratings import RATINGS
 from probe.output.text import clean
 
+# Backgrounds chosen so that terminals of 16 colours (TERM=screen, linux) still get four
+# different hues, green, cyan, yellow and red, even where bright backgrounds fold to the 8
+# plain ones (the linux console); 256-colour and truecolor terminals get these shades.
 RATING_STYLES = {
     "Outstanding": "bold #0b3d0b on #7ee07e",
-    "Good": "bold #0b2a3d on #7ec8e0",
+    "Good": "bold #0b2a3d on #70c0e8",
     "Requires improvement": "bold #3d2a00 on #f0c85a",
-    "Inadequate": "bold #ffffff on #c83232",
+    "Inadequate": "bold #ffffff on #c82828",
 }
 SHORT_RATINGS = {
     "Outstanding": "Outst",

@@ -14,6 +14,17 @@ def main() -> None:
     try:
         app(prog_name="probe")
     except BrokenPipeError:
-        # `probe search ... | head`: the reader has all it wants; not an error.
-        sys.stderr.close()
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        closed_pipe()
+    except SystemExit as exit:
+        # Typer turns a closed pipe into exit 1, leaving stdout in a PacifyFlushWrapper (its
+        # own copy of Click's class, so known by name) to say so.
+        if exit.code == 1 and type(sys.stdout).__name__ == "PacifyFlushWrapper":
+            closed_pipe()
+            return
+        raise
+
+
+def closed_pipe() -> None:
+    """`probe search ... | head`: the reader has all it wants; a normal end, exit 0."""
+    sys.stderr.close()
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from probe.cli.app import app, fail, reading
-from probe.domain.kinds import parse_kind
+from probe.domain.kinds import KINDS, parse_kind
 from probe.domain.ratings import RATINGS
 
 if TYPE_CHECKING:
@@ -15,13 +15,6 @@ if TYPE_CHECKING:
     from probe.store.search import SearchResult
 
 MAX_LIMIT = 1_000_000  # far more hits than any database holds; SQLite overflows past 2**63
-
-
-class Kind(str, Enum):
-    strength = "strength"
-    improvement = "improvement"
-    finding = "finding"
-    recommendation = "recommendation"
 
 
 # --rating's choices: the domain's rating words, best first.
@@ -39,7 +32,15 @@ def search(
     standard: Annotated[
         str | None, typer.Option(help="Standard code (2.1) or name (Assessment).")
     ] = None,
-    kind: Annotated[Kind | None, typer.Option(help="Only this kind of finding.")] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            help=f"Only this kind of text: {', '.join(KINDS)}"
+            " (also as words: 'area for improvement', 'improvement').",
+            metavar="KIND",
+            autocompletion=lambda: list(KINDS),
+        ),
+    ] = None,
     rating: Annotated[
         Rating | None,
         typer.Option(case_sensitive=False, help="Only findings of standards rated this."),
@@ -64,12 +65,16 @@ def search(
 
       probe search "home visits"
 
-      probe search "domestic abuse" --kind improvement --since 2024
+      probe search "domestic abuse" --kind area_for_improvement --since 2024
 
       probe search --raw 'safeguard* NOT police' --pdu gwent --json
     """
     if not query.strip():
         fail('nothing to search for: give some words, e.g. probe search "home visits"')
+    kind_key = parse_kind(kind) if kind is not None else None
+    if kind is not None and kind_key is None:
+        fail(f"unknown kind {kind!r}: use one of {', '.join(KINDS)}")
+    filtered = any(value is not None for value in (pdu, standard, kind, rating, since))
     try:
         with reading(ctx.obj) as reader:
             if standard is not None:
@@ -80,11 +85,13 @@ def search(
                 raw=raw,
                 pdu=pdu,
                 standard=standard,
-                kind=parse_kind(kind.value) if kind else None,
+                kind=kind_key,
                 rating=rating.value if rating else None,
                 since=since,
                 limit=limit,
             )
+            if result.all_words:
+                typer.echo(f"probe: {all_words_note(reader, query, filtered)}", err=True)
         print_result(result, as_json=as_json)
     except KeyboardInterrupt:
         raise typer.Exit(130) from None  # 128 + SIGINT, as shells report a Ctrl+C
@@ -112,8 +119,6 @@ def search_until_ctrl_c(reader: "Reader", query: str, **options) -> "SearchResul
 
 
 def print_result(result: "SearchResult", *, as_json: bool) -> None:
-    if result.all_words:
-        typer.echo("probe: no text has these words as a phrase; showing texts with all of them", err=True)
     from probe.output import hits
 
     if as_json:
@@ -132,3 +137,11 @@ def check_standard(reader: "Reader", standard: str) -> None:
     if not any(code == standard or name.casefold().startswith(wanted) for code, name in known):
         names = ", ".join(dict.fromkeys(name for _, name in known))
         fail(f"no standard matches {standard!r}: give a code such as 2.1, or one of {names}")
+
+
+def all_words_note(reader: "Reader", query: str, filtered: bool) -> str:
+    """Why the hits hold the words apart: no text has the phrase, or none the filters let in."""
+    showing = "showing texts with all of them"
+    if filtered and not reader.search(query, limit=1).all_words:
+        return f"no text these filters allow has these words as a phrase (others do); {showing}"
+    return f"no text has these words as a phrase; {showing}"

@@ -30,16 +30,43 @@ def print_summaries_tsv(summaries: list[ReportSummary]) -> None:
         typer.echo("\t".join(one_line(field) for field in summary_row(summary)))
 
 
+SUMMARY_COLUMNS = ("PDU", "Region", "Fieldwork", "Rating", "Score")
+
+
 def print_summaries_table(summaries: list[ReportSummary]) -> None:
+    """A table as wide as its longest values; on a narrower terminal without Region, and
+    narrower still one report per block, rather than every column cut to a few letters."""
     from rich import box
     from rich.table import Table
 
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-    for name in ("PDU", "Region", "Fieldwork", "Rating", "Score"):
-        table.add_column(name, justify="right" if name == "Score" else "left")
-    for summary in summaries:
-        table.add_row(*(safe_text(field) for field in summary_row(summary)))
-    console().print(table)
+    out = console()
+    rows = [[one_line(field) for field in summary_row(summary)] for summary in summaries]
+    for dropped in ((), ("Region",)):
+        shown = [i for i, name in enumerate(SUMMARY_COLUMNS) if name not in dropped]
+        cells = [[SUMMARY_COLUMNS[i] for i in shown], *([row[i] for i in shown] for row in rows)]
+        if table_width(cells) <= out.width:
+            table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+            for i in shown:
+                table.add_column(SUMMARY_COLUMNS[i], justify="right" if i == 4 else "left")
+            for row in rows:
+                table.add_row(*(safe_text(row[i]) for i in shown))
+            out.print(table)
+            return
+    from rich.padding import Padding
+
+    for pdu, region, fieldwork, rating, score in rows:
+        out.print(safe_text(pdu, style="bold"))
+        facts = " · ".join(fact for fact in (fieldwork, rating, score, region) if fact)
+        out.print(Padding(safe_text(facts), (0, 0, 0, 2)))
+
+
+def table_width(rows: list[list[str]]) -> int:
+    """Width of a SIMPLE_HEAD table without edge padding: the columns, 3 between each (padding
+    and a blank rule), and its blank edges."""
+    from rich.cells import cell_len
+
+    widths = [max(cell_len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return sum(widths) + 3 * (len(widths) - 1) + 2
 
 
 def print_report(report: Report, stats: list[QuestionStats]) -> None:
@@ -83,13 +110,19 @@ def print_report(report: Report, stats: list[QuestionStats]) -> None:
             *page,
         )
     out.print(questions)
-    out.print(
+    # A grid, not a hand-placed line break: it wraps at any width, under its own indent.
+    footnote = Table.grid(padding=(0, 1))
+    footnote.add_column()
+    footnote.add_column()
+    footnote.add_row(
+        Text("*", style="dim"),
         Text(
-            "* the lowest of its rated standard: the rating follows its band unless inspectors\n"
-            "  used their judgement. Median: across every report asking the same question.",
+            "the lowest of its rated standard: the rating follows its band unless inspectors "
+            "used their judgement. Median: across every report asking the same question.",
             style="dim",
-        )
+        ),
     )
+    out.print(footnote)
 
     out.print(Text("\nRecommendations", style="italic"))
     addressee = None

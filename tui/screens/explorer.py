@@ -39,12 +39,14 @@ class ExplorerScreen(Screen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 
     BINDINGS = [
-        Binding("tab", "cycle_pane(1)", "Next pane", show=False),
-        Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False),
-        Binding("escape", "show_list", "PDU list"),
-        Binding("r", "read_report", "Read report"),
+        Binding("tab", "cycle_pane(1)", "Next pane", show=False, id="explorer.next-pane"),
+        Binding(
+            "shift+tab", "cycle_pane(-1)", "Previous pane", show=False, id="explorer.previous-pane"
+        ),
+        Binding("escape", "show_list", "PDU list", id="explorer.list"),
+        Binding("r", "read_report", "Read report", id="explorer.read"),
         *(
-            Binding(str(number), f"show_view('{view}')", title, show=False)
+            Binding(str(number), f"show_view('{view}')", title, show=False, id=f"explorer.{view}")
             for number, (view, title) in enumerate(VIEWS.items(), start=1)
         ),
     ]
@@ -110,17 +112,25 @@ class ExplorerScreen(Screen):
         """Make a report the selected one (the list follows, the panes update)."""
         self.query_one(PduList).select(report_id)
 
-    def show_report(self, summary: ReportSummary) -> None:
-        """Load the report; fill only the visible view now, the others when they are shown."""
-        try:
-            report = self._reader.report(summary.id)
-        except StoreError as error:  # e.g. re-imported by someone else since the list loaded
-            self.app.notify(clean(str(error)), severity="error", markup=False)
-            return
-        self.current, self._report = summary, report
-        self.query_one(ReportBanner).show(summary, report.warnings)
-        self._stale = set(VIEWS)
-        self._fill_view(self.query_one(TabbedContent).active)
+    def show_report(self, summary: ReportSummary | None) -> None:
+        """Load the report; fill only the visible view now, the others when they are shown.
+        None (the filter hides every PDU) leaves the panes empty rather than showing a PDU
+        the list no longer does."""
+        if summary is None:
+            self.current, self._report = None, None
+            self.query_one(ReportBanner).update(Text("No PDU matches the filter."))
+        else:
+            try:
+                report = self._reader.report(summary.id)
+            except StoreError as error:  # e.g. re-imported by someone else since it was listed
+                self.app.notify(clean(str(error)), severity="error", markup=False)
+                return
+            self.current, self._report = summary, report
+            self.query_one(ReportBanner).show(summary, report.warnings)
+            self._stale = set(VIEWS)
+            self._fill_view(self.query_one(TabbedContent).active)
+        self.query_one(TabbedContent).display = summary is not None
+        self.refresh_bindings()  # "r Read report" only with a report to read
 
     def _fill_view(self, view: str) -> None:
         if self.current is None or view not in self._stale:

@@ -18,15 +18,17 @@ from probe.tui.screens.search import SearchScreen
 from probe.tui.widgets.keys import VIM_CURSOR
 from probe.tui.widgets.pdu_list import PduList
 
-MOVING = [
-    Binding("up,down", "", "Move (also k, j); PageUp/PageDown, Home/End jump"),
-    *VIM_CURSOR,
-]
+VIM_KEYS = ", ".join(binding.key for binding in VIM_CURSOR)
+
+# j and k are VIM_CURSOR's, said here once rather than listed again as bindings of their own.
+MOVING = Binding(
+    "up,down", "", f"Move in a list or the text (also {VIM_KEYS}); PageUp/PageDown, Home/End jump"
+)
 # Keys handled by widgets rather than declared bindings, with what they do in probe.
 GROUPS: list[tuple[str, list[Binding]]] = [
     (
         "Everywhere",
-        [Binding("ctrl+p", "", "Command palette: jump to a PDU, switch view, sort")],
+        [Binding("ctrl+p", "", "Command palette: jump to a PDU, switch view, sort"), MOVING],
     ),
     ("PDU list", [*PduList.BINDINGS, Binding("enter", "", "Open the selected PDU's details")]),
     (
@@ -37,7 +39,7 @@ GROUPS: list[tuple[str, list[Binding]]] = [
         ],
     ),
     ("Search", [*SearchScreen.BINDINGS, Binding("enter", "", "Open the result in its report")]),
-    ("Report reader", [*ReaderScreen.BINDINGS, *MOVING]),
+    ("Report reader", ReaderScreen.BINDINGS),
 ]
 RATING_KEY = Text.assemble(
     "Ratings show as a word and a colour: ",
@@ -64,9 +66,9 @@ def _keys_table(title: str, bindings: list[Binding], key_display) -> Table:
 class HelpScreen(ModalScreen):
 
     BINDINGS = [
-        Binding("escape,q,question_mark", "dismiss", "Close help"),
-        Binding("j", "scroll(1)", "Down", show=False),
-        Binding("k", "scroll(-1)", "Up", show=False),
+        Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close"),
+        Binding("j", "scroll(1)", "Down", show=False, id="help.down"),
+        Binding("k", "scroll(-1)", "Up", show=False, id="help.up"),
     ]
 
     def compose(self) -> ComposeResult:

@@ -26,7 +26,7 @@ def load_history(reader: Reader, summary: ReportSummary) -> History:
 
 
 class HistoryScreen(Screen):
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="history.back")]
 
     def __init__(self, reader: Reader, summary: ReportSummary) -> None:
         super().__init__()

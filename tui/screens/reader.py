@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from rich.padding import Padding
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -28,8 +29,8 @@ class ReportText(TextArea):
     BINDINGS = [
         *VIM_CURSOR,
         # A reader wants the ends of the report, not of the line (TextArea's default).
-        Binding("home,ctrl+home", "text_start", "Top", show=False),
-        Binding("end,ctrl+end", "text_end", "Bottom", show=False),
+        Binding("home,ctrl+home", "text_start", "Top", show=False, id="reader.top"),
+        Binding("end,ctrl+end", "text_end", "Bottom", show=False, id="reader.bottom"),
     ]
 
     _pinned_row: int | None = None  # a row to keep near the top (pin_row)
@@ -76,10 +77,12 @@ class ReaderScreen(Screen):
     AUTO_FOCUS = "#report-text"
 
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back"),
-        Binding("t", "toggle_contents", "Contents"),
-        Binding("n", "next_section(1)", "Next section", group=SECTIONS),
-        Binding("p", "next_section(-1)", "Previous section", group=SECTIONS),
+        Binding("escape", "app.pop_screen", "Back", id="reader.back"),
+        Binding("t", "toggle_contents", "Contents", id="reader.contents"),
+        Binding("n", "next_section(1)", "Next section", group=SECTIONS, id="reader.next"),
+        Binding(
+            "p", "next_section(-1)", "Previous section", group=SECTIONS, id="reader.previous"
+        ),
     ]
 
     def __init__(self, report: Report, line: int | None = None) -> None:
@@ -101,7 +104,8 @@ class ReaderScreen(Screen):
         with Horizontal():
             yield Contents(
                 *(
-                    Option(safe_text(("  " * (h.level - 1)) + h.title), id=str(index))
+                    # Padding, not leading spaces: a long title's wrapped lines keep the indent.
+                    Option(Padding(safe_text(h.title), (0, 0, 0, 2 * (h.level - 1))), id=str(index))
                     for index, h in enumerate(report.headings)
                 ),
                 id="contents",

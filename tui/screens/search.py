@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
 
 from rich.text import Text
@@ -26,6 +27,7 @@ LIMIT = 50
 # database a common word matches hundreds of thousands of texts. The full answer follows.
 QUICK_WINDOW = 2000
 QUICK_LIMIT = 20
+SEARCH_THREAD = "probe-search"
 
 
 def where(hit: SearchHit) -> str:
@@ -82,15 +84,16 @@ class SearchScreen(Screen):
     """Kept installed by the app, so going back to it finds the last query and results."""
 
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back"),
+        Binding("escape", "app.pop_screen", "Back", id="search.back"),
         # The results list moves its own cursor: these reach here only from the query box.
         Binding(
             "down",
             "focus_results",
             "From the query: into the results (Up at the top: back)",
             show=False,
+            id="search.into-results",
         ),
-        Binding("slash", "focus_query", "Back to the query", show=False),
+        Binding("slash", "focus_query", "Back to the query", show=False, id="search.query"),
     ]
 
     def __init__(self, db_path: Path) -> None:
@@ -99,6 +102,10 @@ class SearchScreen(Screen):
         self._reader: Reader | None = None
         self._unfinished = False  # a search stopped by leaving the screen, to run again
         self.hits: list[SearchHit] = []
+        # One thread of our own runs the queries, so that closing can wait for it: closing
+        # the connection under a running query crashes the process (exit 139).
+        self._queries = ThreadPoolExecutor(max_workers=1, thread_name_prefix=SEARCH_THREAD)
+        self._query_future: Future | None = None
 
     def compose(self) -> ComposeResult:
         yield Input(
@@ -109,28 +116,42 @@ class SearchScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        # Its own connection: searches run in worker threads, apart from the screens' reader.
+        # Its own connection, used only by the query thread, apart from the screens' reader.
         self._reader = Reader(self._db_path)
 
     def on_unmount(self) -> None:
-        self._stop_searching()
-        self._reader.close()  # waits for the stopped query's thread to let go of it
+        self.stop_searching()
+        self._reader.close()
 
     def on_screen_suspend(self) -> None:
         """Leaving the screen stops its search; coming back runs it again."""
-        self._unfinished = self._stop_searching()
+        self._unfinished = self._interrupt_search()
+
+    def _interrupt_search(self) -> bool:
+        """Cancel the search worker and interrupt its query; True if one was running."""
+        cancelled = self.workers.cancel_group(self, "search")
+        self._reader.interrupt()
+        return any(worker.is_running for worker in cancelled)
+
+    def stop_searching(self) -> None:
+        """Cancel the search worker and wait for its query to end (interrupted, so quickly)."""
+        self._interrupt_search()
+        running = self._query_future
+        while running is not None and not running.done():
+            self._reader.interrupt()  # no effect until the query starts: so, again until done
+            wait([running], timeout=0.05)
+        self._queries.shutdown(wait=True, cancel_futures=True)
+
+    async def _search(self, query: str, **options) -> SearchResult:
+        """Reader.search in the screen's query thread."""
+        self._query_future = self._queries.submit(self._reader.search, query, **options)
+        return await asyncio.wrap_future(self._query_future)
 
     def on_screen_resume(self) -> None:
         self.query_one(Input).focus()
         if self._unfinished:
             self._unfinished = False
             self.run_search(self.query_one(Input).value)
-
-    def _stop_searching(self) -> bool:
-        """Cancel the search worker and interrupt its query; True if one was running."""
-        cancelled = self.workers.cancel_group(self, "search")
-        self._reader.interrupt()
-        return any(worker.is_running for worker in cancelled)
 
     @on(Input.Changed, "#search-input")
     def _query_changed(self, event: Input.Changed) -> None:
@@ -144,12 +165,10 @@ class SearchScreen(Screen):
             self._show_hits([], Text("Type to search every report."))
             return
         try:
-            result = await asyncio.to_thread(
-                self._reader.search, query, limit=QUICK_LIMIT, window=QUICK_WINDOW
-            )
+            result = await self._search(query, limit=QUICK_LIMIT, window=QUICK_WINDOW)
             self._show_hits(result.hits, status(query, result))
             if result.partial or len(result.hits) < min(result.total, LIMIT):
-                result = await asyncio.to_thread(self._reader.search, query, limit=LIMIT)
+                result = await self._search(query, limit=LIMIT)
                 self._show_hits(result.hits, status(query, result), keep_cursor=True)
         except SearchInterrupted:
             pass  # a newer keystroke's search has taken over

@@ -28,7 +28,10 @@ class ThemesScreen(Screen):
     ThemesScreen #theme-status { height: 1; padding: 0 1; color: $text-muted; }
     ThemesScreen #theme-hits { height: 1fr; border: none; }
     """
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back"), Binding("tab", "switch_pane", "Table / findings", show=False)]
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="themes.back"),
+        Binding("tab", "switch_pane", "Table / findings", show=False, id="themes.switch-pane"),
+    ]
 
     def __init__(self, reader: Reader) -> None:
         super().__init__()

@@ -112,8 +112,8 @@ class KeyQuestionsPane(VerticalScroll):
     """Scrolls; the content is re-flowed to the pane's width."""
 
     BINDINGS = [
-        Binding("j", "scroll_down", "Down", show=False),
-        Binding("k", "scroll_up", "Up", show=False),
+        Binding("j", "scroll_down", "Down", show=False, id="cursor.down"),
+        Binding("k", "scroll_up", "Up", show=False, id="cursor.up"),
     ]
 
     def compose(self):

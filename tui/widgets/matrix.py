@@ -25,7 +25,10 @@ LEGEND = Text.assemble(
 )
 
 
-PDU_WIDTH = 20  # long names end in "…"; the line under the table gives the whole name
+PDU_MIN_WIDTH = 20  # narrower than the longest name, names end in "…": the status line has it
+MONTH_WIDTH = 8
+CELL_PADDING = 2  # DataTable's, a column
+GUTTER = 2  # the vertical scrollbar's, kept so a long list never hides a column
 
 
 def column_label(name: str) -> Text:
@@ -33,8 +36,48 @@ def column_label(name: str) -> Text:
     return safe_text(name.split()[0] if name.strip() else name)
 
 
+def standard_widths(columns: list[str]) -> list[int]:
+    """Fixed widths: the table need not measure a thousand rows of cells."""
+    return [max(column_label(name).cell_len, render.SHORT_WIDTH) for name in columns]
+
+
+def name_width(matrix: RatingsMatrix, room: int) -> int:
+    """The PDU column: every name whole if the room left by the other columns allows."""
+    longest = max((len(clean(summary.pdu_name)) for summary, _ in matrix.rows), default=0)
+    others = MONTH_WIDTH + sum(standard_widths(matrix.columns))
+    spare = room - GUTTER - CELL_PADDING * (len(matrix.columns) + 2) - others
+    return max(PDU_MIN_WIDTH, min(longest, spare))
+
+
+def columns_hint(shown: range, total: int) -> Text:
+    """Which standards are on screen, and which way the others are: scrolling made obvious."""
+    if not total:
+        return Text("No rated standards.")
+    hint = Text()
+    if shown.start > 0:
+        hint.append(f"← {shown.start} more  ", style="bold")
+    hint.append(f"Standards {shown.start + 1}–{shown.stop} of {total}")
+    if shown.stop < total:
+        hint.append(f"  → {total - shown.stop} more (→, End)", style="bold")
+    return hint
+
+
 class MatrixTable(DataTable):
     BINDINGS = VIM_CURSOR
+
+    def shown_columns(self) -> range:
+        """The scrolling columns (standards) wholly on screen, counted from the first."""
+        columns = self.ordered_columns
+        fixed = sum(column.get_render_width(self) for column in columns[: self.fixed_columns])
+        left = self.scroll_x + fixed
+        right = self.scroll_x + self.scrollable_content_region.width
+        x, shown = fixed, []
+        for index, column in enumerate(columns[self.fixed_columns :]):
+            width = column.get_render_width(self)
+            if x >= left and x + width <= right:
+                shown.append(index)
+            x += width
+        return range(shown[0], shown[-1] + 1) if shown else range(0)
 
 
 class MatrixPane(Vertical):
@@ -43,9 +86,11 @@ class MatrixPane(Vertical):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self._matrix: RatingsMatrix | None = None
+        self._name_width = 0
 
     def compose(self) -> ComposeResult:
         yield Static(LEGEND, id="matrix-legend")
+        yield Static(id="matrix-columns")
         # PDU and month stay put while the standards scroll sideways.
         yield MatrixTable(
             cursor_type="cell",
@@ -56,20 +101,39 @@ class MatrixPane(Vertical):
         )
         yield Static(id="matrix-status")
 
+    def on_mount(self) -> None:
+        table = self.query_one(MatrixTable)
+        self.watch(table, "scroll_x", self._show_columns_hint, init=False)
+
     @property
     def loaded(self) -> bool:
         return self._matrix is not None
 
     def show(self, matrix: RatingsMatrix) -> None:
         self._matrix = matrix
+        self._name_width = 0
+        self._build()
+
+    def on_resize(self) -> None:
+        self._build()
+        self.call_after_refresh(self._show_columns_hint)  # once the table has its new size
+
+    def _build(self) -> None:
+        """(Re)build the table when the PDU column's width changes, keeping the cursor."""
+        matrix = self._matrix
+        if matrix is None or not self.size.width:
+            return
+        width = name_width(matrix, self.size.width)
+        if width == self._name_width:
+            return
+        self._name_width = width
         table = self.query_one(MatrixTable)
+        cursor = table.cursor_coordinate
         table.clear(columns=True)
-        table.add_column("PDU", width=PDU_WIDTH, key="pdu")
-        table.add_column("Month", width=8, key="month")
-        for name in matrix.columns:
-            # Fixed widths: the table need not measure a thousand rows of cells.
-            label = column_label(name)
-            table.add_column(label, width=max(label.cell_len, render.SHORT_WIDTH), key=name)
+        table.add_column("PDU", width=width, key="pdu")
+        table.add_column("Month", width=MONTH_WIDTH, key="month")
+        for name, column_width in zip(matrix.columns, standard_widths(matrix.columns)):
+            table.add_column(column_label(name), width=column_width, key=name)
         for summary, ratings in matrix.rows:
             table.add_row(
                 Text(clean(summary.pdu_name), no_wrap=True, overflow="ellipsis"),
@@ -77,6 +141,14 @@ class MatrixPane(Vertical):
                 *(render.rating(ratings.get(name), short=True) for name in matrix.columns),
                 key=str(summary.id),
             )
+        table.move_cursor(row=cursor.row, column=cursor.column, animate=False)
+        self.call_after_refresh(self._show_columns_hint)  # once the new columns are laid out
+
+    def _show_columns_hint(self) -> None:
+        if self._matrix is not None:
+            shown = self.query_one(MatrixTable).shown_columns()
+            hint = columns_hint(shown, len(self._matrix.columns))
+            self.query_one("#matrix-columns", Static).update(hint)
 
     def highlight_report(self, report_id: int) -> None:
         table = self.query_one(MatrixTable)

@@ -58,7 +58,12 @@ FIXED_COLUMNS_WIDTH = MONTH_WIDTH + render.SHORT_WIDTH + SCORE_WIDTH + 4 * 2 + 2
 
 
 class ReportTable(DataTable):
-    BINDINGS = VIM_CURSOR
+    BINDINGS = [
+        *VIM_CURSOR,
+        # DataTable's Home/End scroll sideways; in a list of rows they mean first and last.
+        Binding("home", "scroll_top", "First PDU", show=False, id="pdu-list.first"),
+        Binding("end", "scroll_bottom", "Last PDU", show=False, id="pdu-list.last"),
+    ]
 
     def action_cursor_up(self) -> None:
         if self.cursor_row == 0:
@@ -71,16 +76,27 @@ class PduList(Vertical):
     """Emits `Highlighted` as the cursor moves and `Chosen` on Enter."""
 
     BINDINGS = [
-        Binding("f", "focus_filter", "Filter"),
-        Binding("s", "cycle_sort", "Sort"),
+        Binding("f", "focus_filter", "Filter", id="pdu-list.filter"),
+        Binding("s", "cycle_sort", "Sort", id="pdu-list.sort"),
         # Only the filter lets Down through to here: the table moves its own cursor.
-        Binding("down", "focus_table", "From the filter: into the list (Up: back)", show=False),
+        Binding(
+            "down",
+            "focus_table",
+            "From the filter: into the list (Up: back)",
+            show=False,
+            id="pdu-list.into-list",
+        ),
+        # Esc in the filter goes back to the list, keeping the filter; Esc on the filtered list
+        # clears it. Otherwise Esc means what the screen says.
+        Binding("escape", "clear_filter", "Clear the filter", id="pdu-list.clear-filter"),
     ]
 
     sort_by: reactive[str] = reactive("name", init=False)
 
     class Highlighted(Message):
-        def __init__(self, report: ReportSummary) -> None:
+        """The report under the cursor; None when the filter leaves no rows."""
+
+        def __init__(self, report: ReportSummary | None) -> None:
             super().__init__()
             self.report = report
 
@@ -134,6 +150,15 @@ class PduList(Vertical):
         self.query_one(Input).focus()
 
     def action_focus_table(self) -> None:
+        self.table.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "clear_filter":
+            return bool(self.query_one(Input).value) and self.table.has_focus
+        return True
+
+    def action_clear_filter(self) -> None:
+        self.query_one(Input).value = ""
         self.table.focus()
 
     def action_cycle_sort(self) -> None:
@@ -202,6 +227,8 @@ class PduList(Vertical):
             )
         if current is not None and str(current.id) in table.rows:
             table.move_cursor(row=table.get_row_index(str(current.id)), animate=False)
+        if not shown and current is not None:  # no row left to highlight: say so
+            self.post_message(self.Highlighted(None))
         self._show_status(len(shown))
 
     def _show_status(self, shown: int) -> None:
