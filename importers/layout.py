@@ -293,11 +293,14 @@ def hyphen_join(text: str, more: str, vocabulary: set[str] | None) -> str:
 
 def _keeps_hyphen(head: str, tail: str, vocabulary: set[str]) -> bool:
     """'one-to' + 'one' and 'well' + 'established' keep it; 'chal' + 'lenging' does not."""
-    last = head.rsplit("-", 1)[-1]
-    if _spelled_whole(f"{head}{tail}".casefold(), len(head), vocabulary):
+    last, whole = head.rsplit("-", 1)[-1], f"{head}{tail}".casefold()
+    if whole in vocabulary:
+        return False
+    if f"{head}-{tail}".casefold() in vocabulary:  # before the stem guess: 'pre-sentence', 'present'
+        return True
+    if _spelled_whole(whole, len(head), vocabulary):
         return False
     return (
-        f"{head}-{tail}".casefold() in vocabulary
-        or last.casefold() in _COMPOUND_HEADS
+        last.casefold() in _COMPOUND_HEADS
         or (len(last) > 2 and len(tail) > 3 and {last.casefold(), tail.casefold()} <= vocabulary)
     )

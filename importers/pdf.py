@@ -199,7 +199,8 @@ def _line(group: list[tuple]) -> VisualLine:
             text = text.strip().translate(_SUPERSCRIPT)  # a footnote mark, glued to its word
         elif cells[-1] and _spaced(gap, run, previous) and not cells[-1].endswith(" "):
             cells[-1] += " "
-        cells[-1] += text.replace("\x02", "-")  # pdfium's mark for a hyphen ending a line
+        # pdfium's mark for a hyphen ending a line; U+2010 is the hyphen a typesetter adds
+        cells[-1] += text.replace("\x02", "-").replace("\u2010", "-")
         previous = run
     texts = [" ".join(cell.split()) for cell in cells]
     if len(texts) > 1 and _LIST_MARKER.match(texts[0]):  # a bullet or number, not a cell
