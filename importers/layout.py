@@ -53,6 +53,7 @@ _COMPOUND_HEADS = frozenset(
 )
 _TOKEN = re.compile(r"[a-z]+(?:-[a-z]+)*")
 _BROKEN = re.compile(r"([A-Za-z]+(?:-[A-Za-z]+)*) ?-$")
+_LONGEST_BREAK = 80  # characters: no broken word or compound is longer
 
 
 @dataclass
@@ -283,7 +284,9 @@ def hyphen_join(text: str, more: str, vocabulary: set[str] | None) -> str:
     hyphenate words) a hyphen ending a line is kept."""
     if text.endswith("\xad"):
         return text[:-1] + more
-    broken, tail = _BROKEN.search(text), _WORD.match(more)
+    # Only the end of the text: searching all of a growing paragraph made joining quadratic.
+    start = max(0, len(text) - _LONGEST_BREAK)
+    broken, tail = _BROKEN.search(text, start), _WORD.match(more)
     if broken is None or tail is None or not more[:1].islower():
         return f"{text} {more}"
     head, rest = broken.group(1), tail.group(0)
