@@ -29,7 +29,7 @@ _BULLET = re.compile(r"^\s*(?:([•●◦▪■‣⁃·►➢])\s*|([-*–—])(
 _TABLE_HEADER = re.compile(r"^(?:key\s+questions?|outcomes?)(?:\b|(?=P)).*percentage", re.IGNORECASE)
 
 _HEADER_PART = re.compile(  # the cells of a table header, each on a line of its own
-    r"^[*_]*(?:key\s+questions?|percentage\b.{0,20}|standard|rating)[*_]*$", re.IGNORECASE
+    r"^[*_]*(?:key\s+questions?|outcomes|percentage\b.{0,20}|standard|rating)[*_]*$", re.IGNORECASE
 )
 _LONGEST_LABEL = 60  # longer lines are never labels or table headers: skip the regex
 _LONGEST_HEADER = 100
