@@ -11,6 +11,7 @@ its N - 1 shortest sentence-ending lines.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import pairwise
 
 from . import lines as shapes
@@ -20,6 +21,9 @@ from .pages import LONE_GLYPH, is_structural
 _PERCENT = re.compile(r"(?:^|\s)\d{1,3}\s*%$")
 _SHOULD = re.compile(r"\bshould\s*:$")
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+_SPLIT_WORD = re.compile(r"\b([a-z]{2,}) ([a-z]{2,})\b")
+_SPACED_MARK = re.compile(r"(?<=[A-Za-z.,;:)”’])\s+(\[\d{1,2}\])")
 _QUOTES = "\"“‘'"
 _SENTENCE_END = tuple('.?!:;"”’)')
 _WRAPPED_SHARE = 0.08  # of lines followed by a line starting in lower case: a wrapped text
@@ -96,7 +100,22 @@ def reflow(lines: list[str], pages: list[int]) -> tuple[list[str], list[int], li
                 close()
     close()
     compounds = _compounds(vocabulary_of(lines))
-    return [_rehyphenate(line, compounds) for line in out], out_pages, warnings
+    counts = Counter(_LOWER_WORD.findall("\n".join(lines)))
+    return [_mend(line, compounds, counts) for line in out], out_pages, warnings
+
+
+def _mend(line: str, compounds: dict[str, int], counts: Counter) -> str:
+    """Undo what the extractor did to words at a line end, and the space it set before a raised
+    footnote mark ('assessments. [2]'; a mark is always printed against its word)."""
+    line = _SPACED_MARK.sub(r"\1", _rehyphenate(line, compounds))
+    return _SPLIT_WORD.sub(lambda match: _rejoined(match, counts), line)
+
+
+def _rejoined(match: re.Match, counts: Counter) -> str:
+    """'com pared': two halves found nowhere else in the report, of a word found in it."""
+    head, tail = match.group(1), match.group(2)
+    whole = counts[head] == counts[tail] == 1 and counts[head + tail] > 0
+    return head + tail if whole else match.group(0)
 
 
 def _compounds(words: set[str]) -> dict[str, int]:
