@@ -299,7 +299,8 @@ def _keeps_hyphen(head: str, tail: str, vocabulary: set[str]) -> bool:
     last, whole = head.rsplit("-", 1)[-1], f"{head}{tail}".casefold()
     if whole in vocabulary:
         return False
-    if f"{head}-{tail}".casefold() in vocabulary:  # before the stem guess: 'pre-sentence', 'present'
+    # Before the stem guess below, which 'present' would answer for 'pre-' + 'sentence'.
+    if f"{head}-{tail}".casefold() in vocabulary:
         return True
     if _spelled_whole(whole, len(head), vocabulary):
         return False

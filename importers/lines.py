@@ -25,7 +25,9 @@ _LABEL = re.compile(
 # '-5' or '*italics*' are not bullets; '1.' / '1)' make numbered items.
 # A list number may touch its item's first word ('12.address'): a renderer that sets the marker
 # in a box of its own leaves no space character between them.
-_BULLET = re.compile(r"^\s*(?:([•●◦▪■‣⁃·►➢])\s*|([-*–—])(?:\s+|$)|(\d{1,2})[.)](?:\s+|$|(?=[a-z])))(.*)$")
+_BULLET = re.compile(
+    r"^\s*(?:([•●◦▪■‣⁃·►➢])\s*|([-*–—])(?:\s+|$)|(\d{1,2})[.)](?:\s+|$|(?=[a-z])))(.*)$"
+)
 _TABLE_HEADER = re.compile(r"^(?:key\s+questions?|outcomes?)(?:\b|(?=P)).*percentage", re.IGNORECASE)
 
 _HEADER_PART = re.compile(  # the cells of a table header, each on a line of its own

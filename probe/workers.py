@@ -84,10 +84,20 @@ def _limit_worker() -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the importing process's to handle
     signal.signal(signal.SIGPROF, _out_of_time)
+    _load_readers()
     wanted = int(os.environ.get(MEMORY_ENV) or MEMORY_LIMIT_MB) * 1024 * 1024
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
     limit = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _load_readers() -> None:
+    """Import every reader now, so that the time limit counts reading a file, not loading
+    pdfium or the HTML parser (a second of CPU on a busy machine)."""
+    import pypdfium2.raw  # noqa: F401
+    import selectolax.lexbor  # noqa: F401
+
+    from probe.importers import html, layout, pdf, reflow  # noqa: F401
 
 
 def _out_of_time(signum, frame) -> None:
