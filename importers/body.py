@@ -100,7 +100,7 @@ def key_questions(
             if table:
                 questions += table.rows(code, warnings, page_of)
                 table = None
-            row = shapes.question_row(line) if not shapes.bullet(line) else None
+            row = _question_row(line) if not shapes.bullet(line) else None
             if row and row[0].endswith("?"):
                 questions += _checked(code, row[0], row[1], index, warnings, page_of)
         index += 1
@@ -135,6 +135,24 @@ def _is_prose(text: str) -> bool:
     return len(text) > _TABLE_CELL or text.endswith(".")
 
 
+def _between_words(cell: str) -> list[str]:
+    """'... other 14% people?': the row's percentage read in between the lines of its wrapped
+    question, as an extractor does when the cell sits level with the gap between them."""
+    before, percent, after = (*_MID_PERCENT.split(cell, maxsplit=1), "", "")[:3]
+    return [before, f"{percent}%", after] if percent else [cell]
+
+
+def _question_row(line: str) -> tuple[str, int] | None:
+    """'question?<tab>NN%', or its percentage read in between the question's lines."""
+    row = shapes.question_row(line)
+    if row is None and len(parts := _between_words(line.strip())) == 3:
+        return f"{parts[0]} {parts[2]}", int(parts[1][:-1])
+    return row
+
+
+_MID_PERCENT = re.compile(r"(?<=[a-z,]) (\d{1,3})% (?=[a-z])")
+
+
 class _Table:
     """Question fragments and percentages after a header, paired when the table ends."""
 
@@ -157,7 +175,7 @@ class _Table:
             return False  # the paragraph after the table
         row = shapes.question_row(line)
         cells = [row[0], f"{row[1]}%"] if row else text.split("\t")
-        for cell in (cell.strip() for cell in cells):
+        for cell in (part.strip() for cell in cells for part in _between_words(cell)):
             percent = _PERCENT.match(cell)
             if percent:
                 self.percents.append(int(percent.group(1)))

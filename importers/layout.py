@@ -53,6 +53,7 @@ _COMPOUND_HEADS = frozenset(
 )
 _TOKEN = re.compile(r"[a-z]+(?:-[a-z]+)*")
 _BROKEN = re.compile(r"([A-Za-z]+(?:-[A-Za-z]+)*) ?-$")
+_LONGEST_BREAK = 80  # characters: no broken word or compound is longer
 
 
 @dataclass
@@ -283,7 +284,9 @@ def hyphen_join(text: str, more: str, vocabulary: set[str] | None) -> str:
     hyphenate words) a hyphen ending a line is kept."""
     if text.endswith("\xad"):
         return text[:-1] + more
-    broken, tail = _BROKEN.search(text), _WORD.match(more)
+    # Only the end of the text: searching all of a growing paragraph made joining quadratic.
+    start = max(0, len(text) - _LONGEST_BREAK)
+    broken, tail = _BROKEN.search(text, start), _WORD.match(more)
     if broken is None or tail is None or not more[:1].islower():
         return f"{text} {more}"
     head, rest = broken.group(1), tail.group(0)
@@ -293,11 +296,15 @@ def hyphen_join(text: str, more: str, vocabulary: set[str] | None) -> str:
 
 def _keeps_hyphen(head: str, tail: str, vocabulary: set[str]) -> bool:
     """'one-to' + 'one' and 'well' + 'established' keep it; 'chal' + 'lenging' does not."""
-    last = head.rsplit("-", 1)[-1]
-    if _spelled_whole(f"{head}{tail}".casefold(), len(head), vocabulary):
+    last, whole = head.rsplit("-", 1)[-1], f"{head}{tail}".casefold()
+    if whole in vocabulary:
+        return False
+    # Before the stem guess below, which 'present' would answer for 'pre-' + 'sentence'.
+    if f"{head}-{tail}".casefold() in vocabulary:
+        return True
+    if _spelled_whole(whole, len(head), vocabulary):
         return False
     return (
-        f"{head}-{tail}".casefold() in vocabulary
-        or last.casefold() in _COMPOUND_HEADS
+        last.casefold() in _COMPOUND_HEADS
         or (len(last) > 2 and len(tail) > 3 and {last.casefold(), tail.casefold()} <= vocabulary)
     )

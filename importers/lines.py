@@ -23,11 +23,15 @@ _LABEL = re.compile(
 )
 # Bullet glyphs: symbols may touch the text; '-', '*' and dashes need a space so that
 # '-5' or '*italics*' are not bullets; '1.' / '1)' make numbered items.
-_BULLET = re.compile(r"^\s*(?:([•●◦▪■‣⁃·►➢])\s*|([-*–—])(?:\s+|$)|(\d{1,2})[.)](?:\s+|$))(.*)$")
+# A list number may touch its item's first word ('12.address'): a renderer that sets the marker
+# in a box of its own leaves no space character between them.
+_BULLET = re.compile(
+    r"^\s*(?:([•●◦▪■‣⁃·►➢])\s*|([-*–—])(?:\s+|$)|(\d{1,2})[.)](?:\s+|$|(?=[a-z])))(.*)$"
+)
 _TABLE_HEADER = re.compile(r"^(?:key\s+questions?|outcomes?)(?:\b|(?=P)).*percentage", re.IGNORECASE)
 
 _HEADER_PART = re.compile(  # the cells of a table header, each on a line of its own
-    r"^[*_]*(?:key\s+questions?|percentage\b.{0,20}|standard|rating)[*_]*$", re.IGNORECASE
+    r"^[*_]*(?:key\s+questions?|outcomes|percentage\b.{0,20}|standard|rating)[*_]*$", re.IGNORECASE
 )
 _LONGEST_LABEL = 60  # longer lines are never labels or table headers: skip the regex
 _LONGEST_HEADER = 100

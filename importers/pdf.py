@@ -167,7 +167,7 @@ def _lines(runs: list[tuple]) -> list[VisualLine]:
     groups: list[list[tuple]] = []
     for run in runs:
         group = groups[-1] if groups else None
-        if group and any(_overlap(run, other) for other in group):
+        if group and any(_overlap(run, other) or _cell_beside(run, other) for other in group):
             group.append(run)
         else:
             groups.append([run])
@@ -177,6 +177,14 @@ def _lines(runs: list[tuple]) -> list[VisualLine]:
 def _overlap(run: tuple, other: tuple) -> bool:
     shared = min(run[1], other[1]) - max(run[0], other[0])
     return shared > 0.4 * min(run[1] - run[0], other[1] - other[0])
+
+
+def _cell_beside(run: tuple, other: tuple) -> bool:
+    """A table cell set lower than the wrapped cell beside it (centred in its row): it shares
+    less of the height, but stands a column's gap to the right."""
+    height = min(run[1] - run[0], other[1] - other[0])
+    shared = min(run[1], other[1]) - max(run[0], other[0])
+    return shared > 0.2 * height and run[2] - other[3] > _COLUMN_GAP * height
 
 
 def _word_gap(size: float, previous_size: float) -> float:
@@ -199,7 +207,8 @@ def _line(group: list[tuple]) -> VisualLine:
             text = text.strip().translate(_SUPERSCRIPT)  # a footnote mark, glued to its word
         elif cells[-1] and _spaced(gap, run, previous) and not cells[-1].endswith(" "):
             cells[-1] += " "
-        cells[-1] += text.replace("\x02", "-")  # pdfium's mark for a hyphen ending a line
+        # pdfium's mark for a hyphen ending a line; U+2010 is the hyphen a typesetter adds
+        cells[-1] += text.replace("\x02", "-").replace("\u2010", "-")
         previous = run
     texts = [" ".join(cell.split()) for cell in cells]
     if len(texts) > 1 and _LIST_MARKER.match(texts[0]):  # a bullet or number, not a cell

@@ -10,6 +10,9 @@ from .structure import Section
 from .text import squash
 
 _SHOULD = re.compile(r"^(.{2,150}?)\s+should\s*:?$", re.IGNORECASE)
+# The addressee line run into the paragraph before it ('... services. Gwent PDU should:'),
+# as a renderer with little space between paragraphs lays them out.
+_SHOULD_ENDING = re.compile(r"[.!?]\s+([A-Z][^.!?]{1,150}?)\s+should\s*:$")
 
 
 def recommendations(
@@ -24,7 +27,7 @@ def recommendations(
         text = squash(lines[index])
         if not text:
             continue
-        if should := _SHOULD.match(text):
+        if should := _SHOULD.match(text) or _SHOULD_ENDING.search(text):
             addressee = should.group(1)
             continue
         item = shapes.bullet(lines[index])

@@ -11,6 +11,7 @@ its N - 1 shortest sentence-ending lines.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import pairwise
 
 from . import lines as shapes
@@ -19,6 +20,11 @@ from .pages import LONE_GLYPH, is_structural
 
 _PERCENT = re.compile(r"(?:^|\s)\d{1,3}\s*%$")
 _SHOULD = re.compile(r"\bshould\s*:$")
+_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+_SPLIT_WORD = re.compile(r"\b([a-z]{2,}) ([a-z]{2,})\b")
+_SPACED_MARK = re.compile(r"(?<=[A-Za-z.,;:)”’])\s+(\[\d{1,2}\])")
+_QUOTES = "\"“‘'"
 _SENTENCE_END = tuple('.?!:;"”’)')
 _WRAPPED_SHARE = 0.08  # of lines followed by a line starting in lower case: a wrapped text
 _SHORT_LINE = 0.7  # of the usual line length: a line this short may end its paragraph
@@ -93,7 +99,45 @@ def reflow(lines: list[str], pages: list[int]) -> tuple[list[str], list[int], li
             if text.endswith(":") and not glyphs:
                 close()
     close()
-    return out, out_pages, warnings
+    compounds = _compounds(vocabulary_of(lines))
+    counts = Counter(_LOWER_WORD.findall("\n".join(lines)))
+    return [_mend(line, compounds, counts) for line in out], out_pages, warnings
+
+
+def _mend(line: str, compounds: dict[str, int], counts: Counter) -> str:
+    """Undo what the extractor did to words at a line end, and the space it set before a raised
+    footnote mark ('assessments. [2]'; a mark is always printed against its word)."""
+    line = _SPACED_MARK.sub(r"\1", _rehyphenate(line, compounds))
+    return _SPLIT_WORD.sub(lambda match: _rejoined(match, counts), line)
+
+
+def _rejoined(match: re.Match, counts: Counter) -> str:
+    """'com pared': two halves found nowhere else in the report, of a word found in it."""
+    head, tail = match.group(1), match.group(2)
+    whole = counts[head] == counts[tail] == 1 and counts[head + tail] > 0
+    return head + tail if whole else match.group(0)
+
+
+def _compounds(words: set[str]) -> dict[str, int]:
+    """Where the hyphen goes back into a compound the extractor joined at a line end
+    ('offencerelated' for 'offence-related'): each compound of the report, written without
+    one of its hyphens, with that hyphen's position."""
+    joined: dict[str, int] = {}
+    for word in words:
+        at = word.find("-")
+        while at > 0:
+            joined.setdefault(word[:at] + word[at + 1 :], at)
+            at = word.find("-", at + 1)
+    return joined
+
+
+def _rehyphenate(line: str, compounds: dict[str, int]) -> str:
+    def restore(match: re.Match) -> str:
+        word = match.group(0)
+        at = compounds.get(word.casefold())
+        return word if at is None else f"{word[:at]}-{word[at:]}"
+
+    return _WORD.sub(restore, line) if compounds else line
 
 
 def _carried_over(block: list[tuple[str, int]]) -> list[tuple[str, int]]:
@@ -150,13 +194,20 @@ def _starts_paragraph(previous: str, text: str, width: int) -> bool:
     return not text[:1].islower() and _last_line_length(previous, width) < _SHORT_LINE * width
 
 
+def _quotes_on(text: str, following: str) -> bool:
+    """A quoted testimony after the item that introduces it with ':' is part of that item."""
+    return text.endswith(":") and following[:1] in _QUOTES
+
+
 def _split_items(block, count: int, width: int, warnings: list[str]) -> list[list]:
     """Cut the text under a column of `count` bullet glyphs into `count` items, at the
     shortest lines that end a sentence before a line starting a new one."""
     candidates = [
         index
         for index in range(len(block) - 1)
-        if block[index][0].endswith(_SENTENCE_END) and not block[index + 1][0][:1].islower()
+        if block[index][0].endswith(_SENTENCE_END)
+        and not block[index + 1][0][:1].islower()
+        and not _quotes_on(block[index][0], block[index + 1][0])
     ]
     by_shortness = sorted(candidates, key=lambda i: _last_line_length(block[i][0], width))
     cuts = sorted(by_shortness[: count - 1])

@@ -2,8 +2,10 @@
 
 A hostile PDF (a decompression bomb, a malformed file that makes pdfium allocate without end)
 can at worst take down a worker, which is limited to `MEMORY_LIMIT_MB` of address space;
-the file is then refused and the import goes on. Workers start by fork, so they begin at
-once with probe already loaded.
+the file is then refused and the import goes on. A file that keeps a worker busy for more than
+`TIME_LIMIT_SECONDS` of CPU time (hundreds of pages packed with text) is refused too: CPU time,
+not the clock, so a busy machine does not refuse good files. Workers start by fork, so they
+begin at once with probe already loaded.
 """
 
 from __future__ import annotations
@@ -18,10 +20,18 @@ from probe.domain.model import Report, ReportError
 
 MEMORY_ENV = "PROBE_WORKER_MEMORY_MB"  # to lower the limit on a small box (and in tests)
 MEMORY_LIMIT_MB = 1024  # per worker; a 300-page report PDF needs under 200 MB
+TIME_ENV = "PROBE_WORKER_SECONDS"  # to lower the time limit (in tests)
+TIME_LIMIT_SECONDS = 30.0  # of CPU per file; a 40-page report PDF takes under a second
 CRASHED = (
     "the reader ran out of its memory limit or crashed on this file "
     "(a decompression bomb or a malformed PDF?)"
 )
+
+
+
+class _TooSlow(Exception):
+    """Raised in a worker by SIGPROF when a file has used up its CPU time."""
+
 
 Parsed = tuple[Path, Report | str]  # the report, or why the file was refused
 
@@ -73,19 +83,47 @@ def _limit_worker() -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the importing process's to handle
+    signal.signal(signal.SIGPROF, _out_of_time)
+    _load_readers()
     wanted = int(os.environ.get(MEMORY_ENV) or MEMORY_LIMIT_MB) * 1024 * 1024
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
     limit = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
+def _load_readers() -> None:
+    """Import every reader now, so that the time limit counts reading a file, not loading
+    pdfium or the HTML parser (a second of CPU on a busy machine)."""
+    import pypdfium2.raw  # noqa: F401
+    import selectolax.lexbor  # noqa: F401
+
+    from probe.importers import html, layout, pdf, reflow  # noqa: F401
+
+
+def _out_of_time(signum, frame) -> None:
+    raise _TooSlow
+
+
+def _time_limit() -> float:
+    return float(os.environ.get(TIME_ENV) or TIME_LIMIT_SECONDS)
+
+
 def parse_one(path: str, max_bytes: int) -> Report | str:
     """One file read and parsed (in a worker): the report, or the one-line reason it was refused."""
+    import signal
+
     from probe.importers import read_report
 
+    limit = _time_limit()
+    signal.setitimer(signal.ITIMER_PROF, limit)  # counts this process's CPU time only
     try:
-        return read_report(Path(path), max_bytes)
+        try:
+            return read_report(Path(path), max_bytes)
+        finally:  # inside the outer try: the signal may come while the timer is being stopped
+            signal.setitimer(signal.ITIMER_PROF, 0)
     except ReportError as error:
         return str(error)
     except MemoryError:
         return CRASHED
+    except _TooSlow:
+        return f"reading it took more than {limit:g} s of CPU time; is it one PDU report?"

@@ -234,3 +234,27 @@ def test_a_page_about_reports_is_not_called_a_cut_off_report(cli, tmp_path, name
         " and no 'An inspection of probation services in ...' title (a news item, an annual or"
         " thematic report, a list of reports?)"
     ) in result.stderr.splitlines()
+
+
+def test_a_file_that_takes_too_long_is_refused_and_the_others_go_on(tmp_path):
+    """A valid PDF at the page limit, 300 pages packed with 120 lines each, takes about 3 s of
+    CPU to read (a real report under 0.3 s); with the worker's limit lowered to 0.5 s it is
+    refused, and the report beside it is imported. CPU time, not the clock: the machine's load
+    does not change the outcome."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    line = "Probation practitioners were building on the strengths of the person on probation"
+    (folder / "a-packed.pdf").write_bytes(make_pdf([[f"{line} {i}" for i in range(120)]] * 300))
+    (folder / "b-report.txt").write_bytes((CORPUS / f"{STEMS[1]}.txt").read_bytes())
+    env = {**os.environ, "PROBE_WORKER_SECONDS": "0.5", "NO_COLOR": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "probe", "--db", str(tmp_path / "p.db"), "import", str(folder)],
+        capture_output=True, text=True, env=env, cwd=REPO, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 1, result.stderr
+    summary = result.stdout.splitlines()
+    assert summary == ["1 imported, 0 unchanged, 0 replaced, 1 refused"], result.stderr
+    assert result.stderr.splitlines()[0] == (
+        f"{folder / 'a-packed.pdf'}: reading it took more than 0.5 s of CPU time; "
+        "is it one PDU report?"
+    )
