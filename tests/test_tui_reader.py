@@ -75,3 +75,27 @@ def test_a_fresh_explorer_opens_the_first_hit_on_its_finding_at_80x24(corpus_db)
     assert shown == {"focused": "ReportText", "text shown": True, "line": first.line,
                      "scroll": shown["line at"], "line at": shown["line at"]}  # fmt: skip
     assert shown["line at"] > 0
+
+
+@run_async
+async def test_keys_typed_in_a_burst_open_the_hit_they_point_at(corpus_db):
+    """Down, Down, Enter arriving together (a fast typist, a terminal over SSH) open the second
+    hit: the first Down must move focus into the results before the second is handled."""
+    from textual import events
+
+    app = ProbeApp(corpus_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash")
+        await type_text(pilot, "home visits")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        hit = app.screen.hits[1]
+        for key in ("down", "down", "enter"):
+            app.post_message(events.Key(key, None))
+        for _ in range(100):  # under load the reader may take a while to open
+            await pilot.pause(0.05)
+            if isinstance(app.screen, ReaderScreen):
+                break
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.screen.cursor_line == hit.line

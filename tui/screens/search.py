@@ -186,7 +186,9 @@ class SearchScreen(Screen):
     def action_focus_results(self) -> None:
         results = self.query_one(Results)
         if results.option_count:
-            results.focus()
+            # At once, not after a refresh as focus() does: the next key of a quick
+            # "Down Down Enter" must already reach the results.
+            self.set_focus(results)
 
     def action_focus_query(self) -> None:
         self.query_one(Input).focus()
