@@ -12,18 +12,23 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from probe.domain.kinds import KIND_LABELS
+from probe.output.citation import citation, quoted
 from probe.output.text import clean
 from probe.store.connection import StoreError
 from probe.store.migrations import open_reader
 from probe.store.read import ReportSummary
 from probe.tui.commands import ProbeCommands
-from probe.tui.messages import OpenReport
+from probe.tui.messages import CopyFinding, OpenReport, ShowSimilar
 from probe.tui.screens.explorer import ExplorerScreen
+from probe.tui.screens.export import FORMATS, ExportFormatScreen, export_hits
 from probe.tui.screens.help import HelpScreen
 from probe.tui.screens.history import HistoryScreen
 from probe.tui.screens.reader import ReaderScreen
 from probe.tui.screens.search import SearchScreen
+from probe.tui.screens.similar import SimilarScreen
 from probe.tui.screens.themes import ThemesScreen
+from probe.tui.widgets.findings import report_hits
 from probe.tui.widgets.pdu_list import PduList
 
 
@@ -48,6 +53,7 @@ class ProbeApp(App):
         Binding("slash", "search", "Search", id="app.search"),
         Binding("H", "history", "History of the PDU", show=False, id="app.history"),
         Binding("T", "themes", "Themes", show=False, id="app.themes"),
+        Binding("x", "export", "Export what is shown (CSV, JSON, Markdown)", show=False, id="app.export"),
     ]
 
     def __init__(self, db_path: Path) -> None:
@@ -131,6 +137,34 @@ class ProbeApp(App):
             self._back_to_explorer()
             self.push_screen(ThemesScreen(self.reader))
 
+    def action_export(self, fmt: str = "") -> None:
+        """Write the findings shown to a file: asks the format unless given (the palette's)."""
+        if not fmt:
+            self.push_screen(ExportFormatScreen(), lambda chosen: chosen and self.action_export(chosen))
+            return
+        shown = self._shown_findings()
+        if shown is None:
+            self.notify("Nothing to export here: select a PDU, or search, first.", markup=False)
+            return
+        title, stem, hits = shown
+        try:
+            path = export_hits(title, stem, hits, fmt)
+        except OSError as error:
+            self.notify(f"Export failed: {clean(error.strerror or str(error))}", severity="error", markup=False)
+            return
+        noun = "finding" if len(hits) == 1 else "findings"
+        self.notify(f"Exported {len(hits)} {noun} as {FORMATS[fmt]} to {clean(str(path))}", markup=False)
+
+    def _shown_findings(self) -> tuple[str, str, list] | None:
+        """(title, file stem, hits) of what the current screen shows, if it shows findings."""
+        if hasattr(self.screen, "shown"):
+            return self.screen.shown()
+        summary = self.explorer.current
+        if self.screen is not self.explorer or summary is None:
+            return None
+        hits = report_hits(summary.id, self.reader.report(summary.id))
+        return f"{summary.pdu} ({summary.fieldwork_started}): findings and recommendations", "report", hits
+
     def jump_to_report(self, report_id: int) -> None:
         explorer = self._back_to_explorer()
         explorer.select_report(report_id)
@@ -153,6 +187,17 @@ class ProbeApp(App):
             self.notify(clean(str(error)), severity="error", markup=False)
             return
         self.push_screen(ReaderScreen(report, message.line))
+
+
+    @on(ShowSimilar)
+    def _show_similar(self, message: ShowSimilar) -> None:
+        self.push_screen(SimilarScreen(self.reader, message.hit))
+
+    @on(CopyFinding)
+    def _copy_finding(self, message: CopyFinding) -> None:
+        """OSC 52: reaches the clipboard of the terminal the user sits at, over SSH too."""
+        self.copy_to_clipboard(quoted(message.hit))
+        self.notify(f"Copied the {KIND_LABELS[message.hit.kind]} with its citation: {citation(message.hit)}", markup=False)
 
 
 def run(db_path: Path) -> None:

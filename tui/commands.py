@@ -12,6 +12,7 @@ from textual.fuzzy import Matcher
 from probe.domain.months import short_month
 from probe.output.text import clean
 from probe.tui.screens.explorer import VIEWS
+from probe.tui.screens.export import FORMATS
 from probe.tui.widgets.pdu_list import SORTS
 
 
@@ -47,6 +48,10 @@ class ProbeCommands(Provider):
             ("Search findings", app.action_search, "Full-text search over every report"),
             ("History of the selected PDU", app.action_history, "Every inspection of it, side by side (H)"),
             ("Themes", app.action_themes, "How often recurring themes come up, and their findings (T)"),
+            *(
+                (f"Export as {label}", partial(app.action_export, fmt), "Write the findings shown to a file (x)")
+                for fmt, label in FORMATS.items()
+            ),
             ("Read the selected report", app.read_selected_report, "Open the full report text"),
             ("Keys", app.action_help, "Every key probe understands"),
         ]

@@ -32,3 +32,19 @@ class ChooseReport(Message):
 
 class LeftTop(Message):
     """Up on a list's first row: whoever owns the list may focus what sits above it."""
+
+
+class ShowSimilar(Message):
+    """Show the findings of other reports most like this one (a SearchHit)."""
+
+    def __init__(self, hit) -> None:
+        super().__init__()
+        self.hit = hit
+
+
+class CopyFinding(Message):
+    """Copy a finding (a SearchHit) with its citation to the clipboard."""
+
+    def __init__(self, hit) -> None:
+        super().__init__()
+        self.hit = hit

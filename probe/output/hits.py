@@ -74,3 +74,30 @@ def count_line(shown: int, total: int) -> str:
     """ "5 hits", or "20 of 312 hits" when --limit cut the list."""
     count = f"{shown} of {total}" if shown < total else f"{total}"
     return f"{count} hit{'s' if total != 1 else ''}"
+
+
+# Exports of a list of hits (the explorer's `x`), each with its citation.
+HIT_FIELDS = ("pdu", "fieldwork_started", "section", "section_heading", "kind", "text", "snippet", "line", "page", "report_id", "citation")
+
+
+def hit_record(hit: SearchHit) -> dict:
+    from probe.output.citation import citation
+
+    return {**hit_dict(hit), "citation": citation(hit)}
+
+
+def hits_json(hits: list[SearchHit]) -> str:
+    import json
+
+    return json.dumps([hit_record(hit) for hit in hits], ensure_ascii=False, indent=2) + "\n"
+
+
+def hits_csv(hits: list[SearchHit]) -> str:
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=HIT_FIELDS)
+    writer.writeheader()
+    writer.writerows(hit_record(hit) for hit in hits)
+    return buffer.getvalue()

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
     from probe.domain.model import Report
     from probe.store.read import Reader
+    from probe.store.search import SearchHit
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#!~])")
 
@@ -78,3 +79,14 @@ def reports_markdown(reader: Reader) -> Iterator[str]:
     """Every report's document, separated by rules, one report at a time."""
     for index, summary in enumerate(reader.reports()):
         yield ("\n---\n\n" if index else "") + report_markdown(reader.report(summary.id))
+
+
+def hits_markdown(title: str, hits: list[SearchHit]) -> str:
+    """A list of findings under a heading, each quoted with its citation and line in the report."""
+    from probe.output.citation import citation
+
+    lines = [f"# {inline(title)}", ""]
+    lines += [f"- {inline(hit.text)}  \n  — {inline(citation(hit))} (line {hit.line})" for hit in hits]
+    if not hits:
+        lines.append("No findings.")
+    return "\n".join(lines) + "\n"

@@ -12,15 +12,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
-from textual.widgets.option_list import Option
 
 from probe.domain.kinds import KIND_LABELS
+from probe.output.citation import where
 from probe.output.text import clean, page_label, safe_text, snippet_text
 from probe.store.connection import StoreError
 from probe.store.read import Reader
 from probe.store.search import SearchHit, SearchInterrupted, SearchResult
 from probe.tui.messages import LeftTop, OpenReport
-from probe.tui.widgets.keys import VIM_CURSOR
+from probe.tui.widgets.hits import HitList
 
 LIMIT = 50
 # The first answer ranks only the newest matches of each kind, and shows fewer: on a big
@@ -28,16 +28,6 @@ LIMIT = 50
 QUICK_WINDOW = 2000
 QUICK_LIMIT = 20
 SEARCH_THREAD = "probe-search"
-
-
-def where(hit: SearchHit) -> str:
-    """Where a hit sits in its report: '2.3 Implementation and delivery', 'Diversity and
-    inclusion', or 'Recommendation to Gwent PDU'."""
-    if hit.kind == "recommendation":
-        return f"Recommendation to {hit.section_heading}"
-    if hit.section == hit.section_heading or not hit.section_heading:
-        return hit.section
-    return f"{hit.section} {hit.section_heading}"
 
 
 def hit_prompt(hit: SearchHit) -> Text:
@@ -64,10 +54,8 @@ def status(query: str, result: SearchResult) -> Text:
     return Text(f"{result.total} {noun} for {quoted}{words}.")
 
 
-class Results(OptionList):
+class Results(HitList):
     """Stops at the last result rather than wrapping; Up on the first goes back to the query."""
-
-    BINDINGS = VIM_CURSOR
 
     def action_cursor_down(self) -> None:
         if self.highlighted is None or self.highlighted < self.option_count - 1:
@@ -179,9 +167,11 @@ class SearchScreen(Screen):
         self.hits = hits
         self.query_one("#search-status", Static).update(message)
         results = self.query_one(Results)
-        cursor = results.highlighted if keep_cursor else None
-        results.set_options(Option(hit_prompt(hit), id=str(i)) for i, hit in enumerate(hits))
-        results.highlighted = min(cursor or 0, len(hits) - 1) if hits else None
+        results.set_hits(hits, hit_prompt, results.highlighted if keep_cursor else 0)
+
+    def shown(self) -> tuple[str, str, list[SearchHit]]:
+        """(title, file stem, hits) for an export."""
+        return f"Search results for “{self.query_one(Input).value.strip()}”", "search", self.hits
 
     def action_focus_results(self) -> None:
         results = self.query_one(Results)

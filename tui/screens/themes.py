@@ -8,7 +8,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, OptionList, Static
-from textual.widgets.option_list import Option
 
 from probe.output.text import clean
 from probe.output.themes import SHORT_HEADER, row
@@ -19,6 +18,7 @@ from probe.store.search import SearchHit
 from probe.store.themes import ThemeCounts
 from probe.tui.messages import OpenReport
 from probe.tui.screens.search import LIMIT, hit_prompt
+from probe.tui.widgets.hits import HitList
 from probe.tui.widgets.keys import VIM_CURSOR
 
 
@@ -39,6 +39,7 @@ class ThemesScreen(Screen):
         self.themes: list[Theme] = []
         self.counts: list[ThemeCounts] = []
         self.hits: list[SearchHit] = []
+        self.theme: Theme | None = None  # whose findings are shown
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -46,7 +47,7 @@ class ThemesScreen(Screen):
         table.BINDINGS = [*DataTable.BINDINGS, *VIM_CURSOR]
         yield table
         yield Static("Counting themes…", id="theme-status")
-        yield OptionList(id="theme-hits")
+        yield HitList(id="theme-hits")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -90,12 +91,10 @@ class ThemesScreen(Screen):
         except StoreError as error:
             self._status(f"{theme.name}: {error}")
             return
-        self.hits = result.hits
+        self.hits, self.theme = result.hits, theme
         shown = f"the best {len(result.hits)} of " if len(result.hits) < result.total else ""
         self._status(f"{theme.name}: {shown}{result.total} findings and recommendations ({theme.query})")
-        hits = self.query_one("#theme-hits", OptionList)
-        hits.set_options(Option(hit_prompt(hit), id=str(i)) for i, hit in enumerate(result.hits))
-        hits.highlighted = 0 if result.hits else None
+        self.query_one("#theme-hits", HitList).set_hits(result.hits, hit_prompt)
 
     @on(OptionList.OptionSelected, "#theme-hits")
     def _hit_selected(self, event: OptionList.OptionSelected) -> None:
@@ -103,8 +102,13 @@ class ThemesScreen(Screen):
         hit = self.hits[int(event.option.id)]
         self.post_message(OpenReport(hit.report_id, hit.line))
 
+    def shown(self) -> tuple[str, str, list[SearchHit]]:
+        """(title, file stem, hits) for an export."""
+        title = f"Theme: {self.theme.name} ({self.theme.query})" if self.theme else "Themes"
+        return title, "theme", self.hits
+
     def action_switch_pane(self) -> None:
-        table, hits = self.query_one(DataTable), self.query_one("#theme-hits", OptionList)
+        table, hits = self.query_one(DataTable), self.query_one("#theme-hits", HitList)
         (table if hits.has_focus else hits).focus()
 
     def _status(self, message: str) -> None:

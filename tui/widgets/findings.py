@@ -17,7 +17,9 @@ from textual.widgets.option_list import Option
 from probe.domain.kinds import KIND_TITLES
 from probe.output.text import clean, safe_text
 from probe.domain.model import Report
+from probe.store.search import SearchHit
 from probe.tui.messages import OpenReport
+from probe.tui.widgets.hits import FINDING_KEYS, FindingKeys
 from probe.tui.widgets.keys import VIM_CURSOR
 
 RECOMMENDATIONS = "Recommendations"
@@ -93,8 +95,33 @@ class SectionList(OptionList):
     BINDINGS = VIM_CURSOR
 
 
-class FindingList(OptionList):
-    BINDINGS = VIM_CURSOR
+def report_hits(report_id: int, report: Report) -> list[SearchHit]:
+    """Every finding, then every recommendation, of `report`, as search would return them."""
+    hits = [
+        SearchHit(report_id, report.pdu, report.fieldwork_started, f.section, f.section_heading, f.kind, f.text, f.text, f.line, 0.0, f.page)
+        for f in report.findings
+    ]
+    hits += [
+        SearchHit(report_id, report.pdu, report.fieldwork_started, RECOMMENDATIONS, r.addressee, "recommendation", r.text, r.text, r.line, 0.0, r.page)
+        for r in report.recommendations
+    ]
+    return hits
+
+
+def hit_at(report_id: int, report: Report, line: int) -> SearchHit | None:
+    """The finding or recommendation of `report` at `line`."""
+    return next((hit for hit in report_hits(report_id, report) if hit.line == line), None)
+
+
+class FindingList(FindingKeys, OptionList):
+    BINDINGS = [*VIM_CURSOR, *FINDING_KEYS]
+    report: tuple[int, Report] | None = None  # (id, report) the options come from
+
+    def highlighted_hit(self) -> SearchHit | None:
+        option = self.highlighted_option
+        if self.report is None or option is None or option.disabled:
+            return None
+        return hit_at(*self.report, line_of(option))
 
 
 class FindingsPane(Horizontal):
@@ -125,6 +152,7 @@ class FindingsPane(Horizontal):
     def _section_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
         items = self.query_one(FindingList)
+        items.report = (self._report_id, self._report)
         items.set_options(as_options(finding_entries(self._report, event.option.id)))
         items.highlighted = next(
             (index for index, option in enumerate(items.options) if not option.disabled), None
