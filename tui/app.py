@@ -117,7 +117,10 @@ class ProbeApp(App):
     def action_search(self) -> None:
         if self.screen is not self.get_screen("search"):
             self._back_to_explorer()
-            self.push_screen("search")
+            search = self.get_screen("search")
+            self.push_screen(search)
+            if search.focused is not None:  # shown before: `/` is for typing a query
+                search.action_focus_query()
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

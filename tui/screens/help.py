@@ -15,6 +15,7 @@ from probe.tui import render
 from probe.tui.screens.explorer import ExplorerScreen
 from probe.tui.screens.reader import ReaderScreen
 from probe.tui.screens.search import SearchScreen
+from probe.tui.widgets.hits import FINDING_KEYS
 from probe.tui.widgets.keys import VIM_CURSOR
 from probe.tui.widgets.pdu_list import PduList
 
@@ -39,6 +40,7 @@ GROUPS: list[tuple[str, list[Binding]]] = [
         ],
     ),
     ("Search", [*SearchScreen.BINDINGS, Binding("enter", "", "Open the result in its report")]),
+    ("On a finding or search result", FINDING_KEYS),
     ("Report reader", ReaderScreen.BINDINGS),
 ]
 RATING_KEY = Text.assemble(

@@ -136,7 +136,9 @@ class SearchScreen(Screen):
         return await asyncio.wrap_future(self._query_future)
 
     def on_screen_resume(self) -> None:
-        self.query_one(Input).focus()
+        # Back from a result or a dialog (export), focus stays where it was.
+        if self.focused is None:
+            self.action_focus_query()
         if self._unfinished:
             self._unfinished = False
             self.run_search(self.query_one(Input).value)
