@@ -42,6 +42,15 @@ Examples:
 )
 
 
+# The read commands' Markdown output, beside --json: report text is escaped (probe.output.markdown).
+AsMarkdown = Annotated[bool, typer.Option("--markdown", "--md", help="Print Markdown, e.g. to paste into notes.")]
+
+
+def one_format(as_json: bool, as_markdown: bool) -> None:
+    if as_json and as_markdown:
+        fail("--json and --markdown: choose one")
+
+
 def fail(message: str) -> NoReturn:
     """One plain line on stderr, exit code 1: how every error ends."""
     typer.echo(f"probe: {message}", err=True)

@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from probe.cli.app import app, complete_pdu, reading
+from probe.cli.app import AsMarkdown, app, complete_pdu, one_format, reading
 from probe.cli.reports import pick_pdu
 
 
@@ -17,6 +17,7 @@ def check(
         typer.Argument(help="A unique part of a PDU's name; every report when left out.", autocompletion=complete_pdu),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON, one object per report.")] = False,
+    as_markdown: AsMarkdown = False,
 ) -> None:
     """Check each report against its own numbers.
 
@@ -36,6 +37,7 @@ def check(
     """
     from probe.store.checks import check_report
 
+    one_format(as_json, as_markdown)
     with reading(ctx.obj) as reader:
         summaries = pick_pdu(reader, pdu) if pdu else reader.reports()
         results = [check_report(reader.report(summary.id)) for summary in summaries]
@@ -43,6 +45,10 @@ def check(
 
     if as_json:
         checks.print_json(results)
+    elif as_markdown:
+        from probe.output.markdown import checks_markdown
+
+        typer.echo(checks_markdown(results), nl=False)
     elif sys.stdout.isatty():
         checks.print_table(results)
     else:

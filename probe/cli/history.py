@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from probe.cli.app import app, complete_pdu, fail, reading
+from probe.cli.app import AsMarkdown, app, complete_pdu, fail, one_format, reading
 
 
 @app.command()
@@ -13,6 +13,7 @@ def history(
     ctx: typer.Context,
     pdu: Annotated[str, typer.Argument(help="A PDU's name, or a unique part of it.", autocompletion=complete_pdu)],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON: the inspections and the rows.")] = False,
+    as_markdown: AsMarkdown = False,
 ) -> None:
     """Show every inspection of one PDU, oldest first: overall rating, score, each standard and
     each key question, marked up or down against the inspection before.
@@ -32,6 +33,7 @@ def history(
     from probe.settings import SettingsError, pdu_links
     from probe.store.history import matching_pdus, pdu_history
 
+    one_format(as_json, as_markdown)
     try:
         links = pdu_links()
     except SettingsError as error:
@@ -49,6 +51,10 @@ def history(
 
     if as_json:
         output.print_json(result)
+    elif as_markdown:
+        from probe.output.markdown import history_markdown
+
+        typer.echo(history_markdown(result), nl=False)
     elif sys.stdout.isatty():
         output.print_table(result)
     else:

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from probe.cli.app import app, complete_pdu, fail, reading
+from probe.cli.app import AsMarkdown, app, complete_pdu, fail, reading
 
 if TYPE_CHECKING:
     from probe.store.read import Reader, ReportSummary
@@ -33,8 +33,11 @@ def show(
             help="A unique part of the PDU's name, any case.", autocompletion=complete_pdu
         ),
     ],
+    as_markdown: AsMarkdown = False,
 ) -> None:
     """Show one PDU's latest report: ratings, key questions and recommendations.
+
+    --markdown prints the whole report as `probe export --format md` does (with its findings).
 
     Example: probe show durham
     """
@@ -42,6 +45,11 @@ def show(
         summary = pick_report(reader, pdu)
         report = reader.report(summary.id)
         stats = reader.key_question_stats(summary.id)
+    if as_markdown:
+        from probe.output.markdown import report_markdown
+
+        typer.echo(report_markdown(report), nl=False)
+        return
     from probe.output.reports import print_report
 
     print_report(report, stats)

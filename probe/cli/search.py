@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from probe.cli.app import app, fail, reading
+from probe.cli.app import AsMarkdown, app, fail, one_format, reading
 from probe.domain.kinds import KINDS, parse_kind
 from probe.domain.ratings import RATINGS
 
@@ -52,6 +52,7 @@ def search(
         int, typer.Option(min=1, max=MAX_LIMIT, help="Show at most this many hits.")
     ] = 20,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array of hits.")] = False,
+    as_markdown: AsMarkdown = False,
 ) -> None:
     """Search findings and recommendations, best matches first.
 
@@ -69,6 +70,7 @@ def search(
 
       probe search --raw 'safeguard* NOT police' --pdu gwent --json
     """
+    one_format(as_json, as_markdown)
     if not query.strip():
         fail('nothing to search for: give some words, e.g. probe search "home visits"')
     kind_key = parse_kind(kind) if kind is not None else None
@@ -123,6 +125,11 @@ def print_result(result: "SearchResult", *, as_json: bool) -> None:
 
     if as_json:
         hits.print_json(result.hits)
+    elif as_markdown:
+        from probe.output.markdown import hits_markdown
+
+        typer.echo(hits_markdown(f"Search: {query}", result.hits), nl=False)
+        typer.echo(hits.count_line(len(result.hits), result.total), err=True)
     elif sys.stdout.isatty():
         hits.print_table(result.hits, result.total)
     else:

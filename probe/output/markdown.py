@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from probe.domain.model import Report
+    from probe.store.checks import ReportCheck
+    from probe.store.history import History
     from probe.store.read import Reader
     from probe.store.search import SearchHit
 
@@ -90,3 +92,26 @@ def hits_markdown(title: str, hits: list[SearchHit]) -> str:
     if not hits:
         lines.append("No findings.")
     return "\n".join(lines) + "\n"
+
+
+def checks_markdown(results: list[ReportCheck]) -> str:
+    """`probe check --markdown`: the table the terminal shows."""
+    from probe.output.checks import COLUMNS, rows
+
+    return "\n".join(["# Consistency checks", "", *table(COLUMNS, rows(results))]) + "\n"
+
+
+def history_markdown(history: History) -> str:
+    """`probe history --markdown`: one column per inspection, changes marked ▲ / ▼."""
+    from probe.output.history import LEGEND, MARKS, inspection_label
+
+    names = " / ".join(dict.fromkeys(inspection.pdu for inspection in history.inspections))
+    header = ("Standard / key question", *map(inspection_label, history.inspections))
+    rows = [
+        (
+            ("· " if row.kind == "question" else "") + row.label + (f" ({row.note})" if row.note else ""),
+            *((value or "–") + MARKS[change] for value, change in zip(row.values, row.changes)),
+        )
+        for row in history.rows
+    ]
+    return "\n".join([f"# {inline(names)}", "", *table(header, rows), "", inline(LEGEND)]) + "\n"
