@@ -94,7 +94,7 @@ def search(
             )
             if result.all_words:
                 typer.echo(f"probe: {all_words_note(reader, query, filtered)}", err=True)
-        print_result(result, as_json=as_json)
+        print_result(result, as_json=as_json, markdown_title=f"Search: {query}" if as_markdown else None)
     except KeyboardInterrupt:
         raise typer.Exit(130) from None  # 128 + SIGINT, as shells report a Ctrl+C
 
@@ -120,15 +120,15 @@ def search_until_ctrl_c(reader: "Reader", query: str, **options) -> "SearchResul
     return result
 
 
-def print_result(result: "SearchResult", *, as_json: bool) -> None:
+def print_result(result: "SearchResult", *, as_json: bool, markdown_title: str | None = None) -> None:
     from probe.output import hits
 
     if as_json:
         hits.print_json(result.hits)
-    elif as_markdown:
+    elif markdown_title is not None:
         from probe.output.markdown import hits_markdown
 
-        typer.echo(hits_markdown(f"Search: {query}", result.hits), nl=False)
+        typer.echo(hits_markdown(markdown_title, result.hits), nl=False)
         typer.echo(hits.count_line(len(result.hits), result.total), err=True)
     elif sys.stdout.isatty():
         hits.print_table(result.hits, result.total)
