@@ -23,13 +23,28 @@ def _rating_chip(standard: Standard) -> Text:
     return render.rating(standard.rating)
 
 
-def _standard_row(standard: Standard, rating_width: int) -> Table:
-    """Code, name (wraps if it must), then the rating, never split, in a column of its own."""
+def consistency_marks(report: Report) -> dict[str, Text]:
+    """A line for each standard whose rating is not its lowest key question's band (`probe check`)."""
+    from probe.store.checks import CONSISTENT, EXPLAINED, band_check, banded_standards
+
+    checks = {standard.code: band_check(report, standard) for standard in banded_standards(report)}
+    return {
+        code: Text(f"≠ key questions say {check.expected}: {check.status}", style="italic" if check.status == EXPLAINED else "bold red")
+        for code, check in checks.items()
+        if check.status != CONSISTENT
+    }
+
+
+def _standard_row(standard: Standard, rating_width: int, mark: Text | None = None) -> Table:
+    """Code, name (wraps if it must) over any consistency mark, then the rating, never split."""
     row = Table.grid(padding=(0, 1), expand=True)
     row.add_column(width=4, no_wrap=True)
     row.add_column(ratio=1)
     row.add_column(width=rating_width, no_wrap=True)
-    row.add_row(safe_text(standard.code), safe_text(standard.name), _rating_chip(standard))
+    name = safe_text(standard.name)
+    if mark is not None:
+        name.append_text(Text("\n") + mark)
+    row.add_row(safe_text(standard.code), name, _rating_chip(standard))
     return row
 
 
@@ -63,12 +78,12 @@ class RatingsPane(OptionList):
     def show(self, report: Report) -> None:
         options: list[Option] = []
         rating_width = max((_rating_chip(s).cell_len for s in report.standards), default=0)
-        domain = None
+        domain, marks = None, consistency_marks(report)
         for standard in report.standards:
             if standard.domain != domain:
                 domain = standard.domain
                 options.append(Option(_domain_heading(standard), disabled=True))
-            options.append(Option(_standard_row(standard, rating_width), id=standard.code))
+            options.append(Option(_standard_row(standard, rating_width, marks.get(standard.code)), id=standard.code))
         if not options:
             options.append(Option(Text("This report has no standard ratings."), disabled=True))
         if report.warnings:
