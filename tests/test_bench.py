@@ -79,3 +79,14 @@ def test_floor_finds_the_same_best_finding_as_probe(corpus, tmp_path):
     assert rows and findings
     assert rows[0][-1] == findings[0].text
     assert all("home visit" in row[-1].casefold() for row in rows)
+
+
+def test_the_analysis_bench_runs_on_the_bundled_reports(seeded_db):
+    import asyncio
+
+    from bench import analysis
+
+    reference = analysis.a_home_visits_finding(seeded_db)
+    assert reference == "Leicester, Leicestershire and Rutland:467"  # the best "home visits" hit (test_similar)
+    assert analysis.similar_query_s(seeded_db, reference) > 0
+    assert asyncio.run(analysis.themes_open_s(seeded_db)) > 0  # returns once the view has filled
