@@ -55,7 +55,27 @@ def test_show_markdown_is_the_reports_document(cli, seeded_db):
     assert f"| {gold['standards'][0]['code']} | {gold['standards'][0]['name']} | {gold['standards'][0]['rating']} |" in doc
 
 
-@pytest.mark.parametrize("command", [["search", "home visits"], ["check"], ["history", "gwent"]])
+def test_themes_markdown_counts_as_the_themes_table_does(cli, seeded_db):
+    doc = run(cli, seeded_db, "themes", "--markdown").splitlines()
+    assert doc[2].startswith("| Theme | Matches | PDUs | Strengths |")
+    # the counts of tests/test_themes.py and the explorer's Themes view
+    assert "| Home visits | 5 | 4 | 2 | 1 | 2 | 0 | 0 | 1 | 1 | 2 | 2 | 2 |" in doc
+    matches = run(cli, seeded_db, "themes", "home visits", "--markdown").splitlines()
+    assert matches[0] == '# Theme: Home visits ("home visit")'
+    assert sum(line.startswith("- ") for line in matches) == 5
+
+
+def test_similar_markdown_lists_the_same_findings_as_json(cli, seeded_db):
+    found = json.loads(run(cli, seeded_db, "similar", "gwent:229", "--limit", "3", "--json"))
+    doc = run(cli, seeded_db, "similar", "gwent:229", "--limit", "3", "--md").splitlines()
+    assert doc[0] == f"# Findings like: {found['finding']}"
+    lines = [int(re.search(r"\(line (\d+)\)$", line)[1]) for line in doc if line.startswith("  — ")]
+    assert lines == [hit["line"] for hit in found["hits"]] == [467, 286, 466]
+
+
+@pytest.mark.parametrize(
+    "command", [["search", "home visits"], ["check"], ["history", "gwent"], ["themes"], ["similar", "gwent:229"]]
+)
 def test_json_and_markdown_together_is_one_line(cli, seeded_db, command):
     result = cli("--db", seeded_db, *command, "--json", "--markdown")
     assert (result.exit_code, result.stderr) == (1, "probe: --json and --markdown: choose one\n")

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from probe.cli.app import app, fail, reading
+from probe.cli.app import AsMarkdown, app, fail, one_format, reading
 from probe.cli.reports import pick_report
 
 _REFERENCE = re.compile(r"^(?P<pdu>.*\S):(?P<line>\d+)$")
@@ -20,6 +20,7 @@ def similar(
     ],
     limit: Annotated[int, typer.Option(min=1, help="Show at most this many findings.")] = 10,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON: the finding, the words searched, the hits.")] = False,
+    as_markdown: AsMarkdown = False,
 ) -> None:
     """Find what inspectors said most like a finding, in other reports, best first.
 
@@ -34,6 +35,7 @@ def similar(
 
       probe similar "home visits were not completed" --limit 5
     """
+    one_format(as_json, as_markdown)
     reference = _REFERENCE.match(finding.strip())
     with reading(ctx.obj) as reader:
         if reference:
@@ -48,6 +50,10 @@ def similar(
 
     if as_json:
         output.print_json(source, result)
+    elif as_markdown:
+        from probe.output.markdown import hits_markdown
+
+        typer.echo(hits_markdown(f"Findings like: {source}", result.hits), nl=False)
     elif sys.stdout.isatty():
         output.print_table(source, result)
     else:

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from probe.cli.app import app, fail, reading
+from probe.cli.app import AsMarkdown, app, fail, one_format, reading
 
 if TYPE_CHECKING:
     from probe.settings import Theme
@@ -19,6 +19,7 @@ def themes(
     ] = None,
     limit: Annotated[int, typer.Option(min=1, help="With a theme: show at most this many matches.")] = 20,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_markdown: AsMarkdown = False,
 ) -> None:
     """Count recurring inspection themes across reports, or list one theme's matches.
 
@@ -43,12 +44,13 @@ def themes(
     from probe.settings import SettingsError
     from probe.settings import themes as load_themes
 
+    one_format(as_json, as_markdown)
     try:
         every_theme = load_themes()
     except SettingsError as error:
         fail(str(error))
     if theme is not None:
-        show_matches(ctx, pick_theme(every_theme, theme), limit, as_json)
+        show_matches(ctx, pick_theme(every_theme, theme), limit, as_json, as_markdown)
         return
     with reading(ctx.obj) as reader:
         results = list(zip(every_theme, reader.theme_counts([each.query for each in every_theme]), strict=True))
@@ -56,6 +58,10 @@ def themes(
 
     if as_json:
         output.print_json(results)
+    elif as_markdown:
+        from probe.output.markdown import themes_markdown
+
+        typer.echo(themes_markdown(results), nl=False)
     elif sys.stdout.isatty():
         output.print_table(results)
     else:
@@ -73,7 +79,7 @@ def pick_theme(every_theme: list["Theme"], name_part: str) -> "Theme":
     fail(f"{name_part!r} matches {len(matches)} themes: {names}" if matches else f"no theme matches {name_part!r}: {names}")
 
 
-def show_matches(ctx: typer.Context, theme: "Theme", limit: int, as_json: bool) -> None:
+def show_matches(ctx: typer.Context, theme: "Theme", limit: int, as_json: bool, as_markdown: bool) -> None:
     """A theme's matches: the hits `probe search --raw QUERY` gives."""
     with reading(ctx.obj) as reader:
         result = reader.search(theme.query, raw=True, limit=limit)
@@ -81,6 +87,10 @@ def show_matches(ctx: typer.Context, theme: "Theme", limit: int, as_json: bool) 
 
     if as_json:
         hits.print_json(result.hits)
+    elif as_markdown:
+        from probe.output.markdown import hits_markdown
+
+        typer.echo(hits_markdown(f"Theme: {theme.name} ({theme.query})", result.hits), nl=False)
     elif sys.stdout.isatty():
         hits.print_table(result.hits, result.total)
     else:

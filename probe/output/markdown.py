@@ -14,10 +14,12 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from probe.domain.model import Report
+    from probe.settings import Theme
     from probe.store.checks import ReportCheck
     from probe.store.history import History
     from probe.store.read import Reader
     from probe.store.search import SearchHit
+    from probe.store.themes import ThemeCounts
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#!~])")
 
@@ -115,3 +117,10 @@ def history_markdown(history: History) -> str:
         for row in history.rows
     ]
     return "\n".join([f"# {inline(names)}", "", *table(header, rows), "", inline(LEGEND)]) + "\n"
+
+
+def themes_markdown(results: list[tuple[Theme, ThemeCounts]]) -> str:
+    """`probe themes --markdown`: the counts, one row per theme, with the full column names."""
+    from probe.output.themes import HEADER, row
+
+    return "\n".join(["# Themes", "", *table(HEADER, [row(theme, counts) for theme, counts in results])]) + "\n"
