@@ -47,7 +47,7 @@ def main() -> None:
     OUT.mkdir(parents=True)
     corpus = synth.write_corpus(BENCH / "corpus" / "serve" / str(args.reports), args.reports)
     db = OUT / "probe.db"
-    probe(["--db", str(db), "import", str(REPO / "probe" / "corpus")])
+    probe(["--db", str(db), "import", "--bundled"])
     server, url = start_server(db)
     try:
         search = f"{url}probe/search.json?q={QUERY.replace(' ', '+')}&_shape=objects"

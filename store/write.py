@@ -52,6 +52,10 @@ def open_db(path: Path) -> sqlite_utils.Database:
     try:
         db = sqlite_utils.Database(conn)
         db.execute("PRAGMA foreign_keys = ON")
+        # In rollback-journal mode a writer that spills its cache to the file mid-transaction
+        # locks readers out until it commits; kept in memory (a batch is a few MB), readers
+        # wait only for the commit itself.
+        db.execute("PRAGMA cache_spill = OFF")
         _ensure_schema(db, path)
     except sqlite3.Error as error:
         conn.close()
