@@ -10,7 +10,9 @@ from __future__ import annotations
 import contextlib
 import functools
 import sqlite3
+import os
 import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -44,6 +46,18 @@ _SUMMARY_COLUMNS = (
     "id, pdu, pdu_name, region, framework, fieldwork_started, fieldwork_month, score_points, "
     "score_max, overall_rating, source_name"
 )
+
+READ_BUDGET_S = 20.0  # no read of a sound probe database comes near this; PROBE_QUERY_SECONDS
+PROGRESS_STEPS = 10_000  # SQLite virtual-machine steps between two looks at the clock
+
+
+def read_budget_s() -> float:
+    """How long one read may run before it is stopped (searches have their own, shorter one)."""
+    try:
+        return float(os.environ.get("PROBE_QUERY_SECONDS", READ_BUDGET_S))
+    except ValueError:
+        return READ_BUDGET_S
+
 
 class Reader:
     """Read-only access. Opens read-only databases too (shared boxes); never writes.
@@ -90,9 +104,19 @@ class Reader:
                     self._conn.execute("BEGIN")
                 except sqlite3.DatabaseError as error:
                     raise StoreError(f"{self.path}: {error}") from None
+                deadline = time.monotonic() + read_budget_s()
+                self._conn.set_progress_handler(lambda: time.monotonic() > deadline, PROGRESS_STEPS)
                 try:
                     return method(self, *args, **kwargs)
+                except StoreError as error:
+                    if time.monotonic() > deadline and "interrupted" in str(error):
+                        raise StoreError(
+                            f"{self.path}: a read ran over {read_budget_s():g} s and was stopped; a"
+                            " database changed outside probe can do this: import into a new one"
+                        ) from None
+                    raise
                 finally:
+                    self._conn.set_progress_handler(None, PROGRESS_STEPS)
                     with contextlib.suppress(sqlite3.Error):  # nothing to keep: it only read
                         self._conn.execute("ROLLBACK")
 

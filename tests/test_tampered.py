@@ -121,3 +121,23 @@ def test_the_explorer_on_another_applications_database_says_one_line_and_exits_1
         1, f"probe: {other}: a SQLite database but not a probe database\n"
     )
     assert folder(other) == before
+
+
+ENDLESS_REPORTS = """
+ALTER TABLE reports RENAME TO stored_reports;
+CREATE VIEW reports AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n)
+SELECT stored_reports.* FROM stored_reports, n;
+"""
+
+
+@pytest.mark.parametrize("command", [["pdus"], ["show", "gwent"], ["export"]])
+def test_a_read_that_never_ends_is_stopped_in_one_line(seeded_db, command):
+    """`reports` replaced by an endless view: every read is stopped at its time budget
+    (PROBE_QUERY_SECONDS, lowered here) instead of hanging the command."""
+    run_sql(seeded_db, ENDLESS_REPORTS)
+    result = probe_process("--db", seeded_db, *command, env={"PROBE_QUERY_SECONDS": "1"})
+    assert (result.returncode, result.stderr) == (
+        1,
+        f"probe: {seeded_db}: a read ran over 1 s and was stopped; a database changed outside"
+        " probe can do this: import into a new one\n",
+    )
