@@ -1,5 +1,11 @@
 """The user's own settings: small TOML files in probe.paths.config_dir().
 
+config.toml sets the explorer's looks and keys (checked against the explorer in probe.tui.config):
+
+    theme = "ansi"           # one of Textual's themes, or "ansi": the terminal's own colours
+    [keys]
+    "app.search" = "ctrl+f"  # a binding's id = its keys (comma-separated for more than one)
+
 themes.toml adds themes to the ones probe ships (probe/themes.toml) or changes them.
 
 pdus.toml links the names of a PDU that was renamed or merged, so `probe history` shows its
@@ -18,6 +24,7 @@ from typing import NamedTuple
 
 from probe.paths import config_dir
 
+CONFIG_FILE = "config.toml"
 PDUS_FILE = "pdus.toml"
 THEMES_FILE = "themes.toml"
 
@@ -36,6 +43,28 @@ def read_toml(path: Path) -> dict:
         return {}
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise SettingsError(f"{path}: {error}") from None
+
+
+class Config(NamedTuple):
+    path: Path
+    theme: str | None  # None: the explorer's default
+    keys: dict[str, str]  # binding id -> keys
+
+
+def read_config(path: Path | None = None) -> Config:
+    """config.toml's values, their types checked; what they name is checked by probe.tui.config."""
+    path = path or config_dir() / CONFIG_FILE
+    values = read_toml(path)
+    unknown = sorted(set(values) - {"theme", "keys"})
+    if unknown:
+        raise SettingsError(f"{path}: unknown setting {unknown[0]!r}: the settings are theme and [keys]")
+    theme = values.get("theme")
+    if theme is not None and not isinstance(theme, str):
+        raise SettingsError(f'{path}: theme must be a name in quotes, e.g. theme = "ansi"')
+    keys = values.get("keys", {})
+    if not isinstance(keys, dict) or not all(isinstance(key, str) and key.strip() for key in keys.values()):
+        raise SettingsError(f'{path}: [keys] must map a binding id to keys, e.g. "app.search" = "ctrl+f"')
+    return Config(path, theme, {binding: key.strip() for binding, key in keys.items()})
 
 
 def pdu_links(path: Path | None = None) -> dict[str, str]:

@@ -15,10 +15,12 @@ from textual.screen import Screen
 from probe.domain.kinds import KIND_LABELS
 from probe.output.citation import citation, quoted
 from probe.output.text import clean
+from probe.settings import Config, SettingsError
 from probe.store.connection import StoreError
 from probe.store.migrations import open_reader
 from probe.store.read import ReportSummary
 from probe.tui.commands import ProbeCommands
+from probe.tui.config import load_config, textual_theme
 from probe.tui.messages import CopyFinding, OpenReport, ShowSimilar
 from probe.tui.screens.explorer import ExplorerScreen
 from probe.tui.screens.export import FORMATS, ExportFormatScreen, export_hits
@@ -56,11 +58,15 @@ class ProbeApp(App):
         Binding("x", "export", "Export what is shown (CSV, JSON, Markdown)", show=False, id="app.export"),
     ]
 
-    def __init__(self, db_path: Path) -> None:
-        """Raises StoreError (one line) when the database cannot be read."""
+    def __init__(self, db_path: Path, config: Config | None = None) -> None:
+        """Raises StoreError (one line) when the database cannot be read. `config`: the user's
+        theme and keys (probe.tui.config.load_config), checked."""
         super().__init__()
         self.db_path = Path(db_path)
         self.reader = open_reader(self.db_path)
+        if config is not None:
+            self.set_keymap(config.keys)
+            self.theme = textual_theme(config)
 
     def get_default_screen(self) -> ExplorerScreen:
         return ExplorerScreen(self.reader)
@@ -204,10 +210,11 @@ class ProbeApp(App):
 
 
 def run(db_path: Path) -> None:
-    """Open the explorer on `db_path`; an unusable database is a one-line error, exit 1."""
+    """Open the explorer on `db_path`; an unusable database or config file is a one-line error,
+    exit 1."""
     try:
-        app = ProbeApp(db_path)
-    except StoreError as error:
+        app = ProbeApp(db_path, load_config())
+    except (StoreError, SettingsError) as error:
         print(f"probe: {error}", file=sys.stderr)
         raise SystemExit(1) from None
     app.run()

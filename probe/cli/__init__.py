@@ -6,7 +6,7 @@ Render only: data comes from probe.store, output is formatted by probe.output.
 import os
 import sys
 
-from probe.cli import checks, export, history, importing, reports, search, serve, similar, themes  # noqa: F401  (registers the commands)
+from probe.cli import checks, config, export, history, importing, reports, search, serve, similar, themes  # noqa: F401  (registers the commands)
 from probe.cli.app import app
 
 
