@@ -6,13 +6,17 @@ from pathlib import Path
 
 import pytest
 
+from textual.widgets import Static
+
 from conftest import probe_process
+from gold import squash
 from probe.settings import SettingsError
 from probe.tui.app import ProbeApp
 from probe.tui.config import load_config
 from probe.tui.screens.explorer import ExplorerScreen
 from probe.tui.screens.search import SearchScreen
-from tui_fixtures import corpus_db, run_async  # noqa: F401 (fixture)
+from probe.tui.widgets.pdu_list import PduList
+from tui_fixtures import corpus_db, plain, run_async  # noqa: F401 (fixture)
 
 
 def config_file(folder: Path, text: str) -> Path:
@@ -24,13 +28,26 @@ def config_file(folder: Path, text: str) -> Path:
 
 @run_async
 async def test_a_remapped_key_works_and_its_default_no_longer_does(corpus_db, tmp_path):
-    config = load_config(config_file(tmp_path, '[keys]\n"app.search" = "ctrl+f"'))
+    config = load_config(config_file(tmp_path, '[keys]\n"app.search" = "ctrl+f"\n"pdu-list.sort" = "o"\n'))
     app = ProbeApp(corpus_db, config)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("slash")
-        assert isinstance(app.screen, ExplorerScreen)
+        pdu_list = app.screen.query_one(PduList)
+        await pilot.press("s", "slash")
+        assert (pdu_list.sort_by, type(app.screen)) == ("name", ExplorerScreen)
+        await pilot.press("o")  # a widget's binding, not only the app's
+        assert pdu_list.sort_by == "date"
         await pilot.press("ctrl+f")
         assert isinstance(app.screen, SearchScreen)
+
+
+@run_async
+async def test_help_shows_the_remapped_keys(corpus_db, tmp_path):
+    app = ProbeApp(corpus_db, load_config(config_file(tmp_path, '[keys]\n"app.search" = "ctrl+f,f2"\n')))
+    async with app.run_test(size=(120, 60)) as pilot:
+        await pilot.press("question_mark")
+        text = squash(plain(app.screen.query_one("#help").query(Static).last().content, width=100))
+        assert "^f / f2 Search" in text
+        assert "/ Search" not in text.replace("f2 Search", "")
 
 
 @run_async

@@ -64,7 +64,9 @@ class ProbeApp(App):
         super().__init__()
         self.db_path = Path(db_path)
         self.reader = open_reader(self.db_path)
+        self.remapped_keys: dict[str, str] = {}  # binding id -> keys, as help shows them
         if config is not None:
+            self.remapped_keys = config.keys
             self.set_keymap(config.keys)
             self.theme = textual_theme(config)
 

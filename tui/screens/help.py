@@ -53,14 +53,15 @@ RATING_KEY = Text.assemble(
 )
 
 
-def _keys_table(title: str, bindings: list[Binding], key_display) -> Table:
+def _keys_table(title: str, bindings: list[Binding], key_display, remapped: dict[str, str]) -> Table:
     table = Table(
         title=Text(title, style="bold"), title_justify="left", show_header=False, box=None
     )
     table.add_column(width=16, style="bold")
     table.add_column(ratio=1)
     for binding in bindings:
-        keys = " / ".join(key_display(key) for key in binding.key.split(","))
+        keys = remapped.get(binding.id, binding.key) if binding.id else binding.key
+        keys = " / ".join(key_display(key.strip()) for key in keys.split(","))
         table.add_row(Text(keys), Text(binding.description))
     return table
 
@@ -77,8 +78,9 @@ class HelpScreen(ModalScreen):
         def key_display(key: str) -> str:
             return self.app.get_key_display(Binding(key, ""))
 
-        tables = [_keys_table("Everywhere", [*self.app.BINDINGS, *GROUPS[0][1]], key_display)]
-        tables += [_keys_table(title, bindings, key_display) for title, bindings in GROUPS[1:]]
+        remapped = self.app.remapped_keys
+        tables = [_keys_table("Everywhere", [*self.app.BINDINGS, *GROUPS[0][1]], key_display, remapped)]
+        tables += [_keys_table(title, bindings, key_display, remapped) for title, bindings in GROUPS[1:]]
         body = Group(*(part for table in tables for part in (table, Text(""))), RATING_KEY)
         with VerticalScroll(id="help"):
             yield Static(Text("probe keys (Esc closes)", style="bold reverse"), id="help-title")
