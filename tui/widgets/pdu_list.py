@@ -55,6 +55,10 @@ SCORE_WIDTH = 5
 # table's inset in this widget (2) and its scrollbar gutter (2, kept even with no scrollbar, so a
 # long list never cuts the Score column).
 FIXED_COLUMNS_WIDTH = MONTH_WIDTH + render.SHORT_WIDTH + SCORE_WIDTH + 4 * 2 + 2 + 2
+# DataTable measures every cell it is given, so a big corpus goes in a screenful first and the
+# rest a batch at a time after each refresh: the first screen costs the same at any size.
+FIRST_ROWS = 100  # more than any terminal shows at once
+ROWS_PER_BATCH = 500
 
 
 class ReportTable(DataTable):
@@ -70,6 +74,10 @@ class ReportTable(DataTable):
             self.post_message(LeftTop())
         else:
             super().action_cursor_up()
+
+    def action_scroll_bottom(self) -> None:
+        self.query_ancestor(PduList).add_waiting_rows()  # the last PDU may not be in yet
+        super().action_scroll_bottom()
 
 
 class PduList(Vertical):
@@ -109,6 +117,7 @@ class PduList(Vertical):
         super().__init__(**kwargs)
         self._reports = {str(report.id): report for report in reports}
         self._name_width = 0
+        self._waiting: list[ReportSummary] = []  # rows shown by the filter, not yet in the table
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Filter PDUs (f)", compact=True, id="pdu-filter")
@@ -141,9 +150,11 @@ class PduList(Vertical):
     def select(self, report_id: int) -> None:
         """Move the cursor to a report, clearing the filter if it hides it."""
         key = str(report_id)
+        self.add_waiting_rows()
         if key not in self.table.rows:
             self.query_one(Input).value = ""
             self._rebuild()
+            self.add_waiting_rows()
         self.table.move_cursor(row=self.table.get_row_index(key))
 
     def action_focus_filter(self) -> None:
@@ -217,7 +228,35 @@ class PduList(Vertical):
         table.add_column("Rating", width=render.SHORT_WIDTH, key="rating")
         table.add_column("Score", width=SCORE_WIDTH, key="score")
         shown = self._visible()
-        for report in shown:
+        self._waiting = shown
+        self._add_rows(FIRST_ROWS)
+        if current is not None and current in shown:  # keep the cursor on it, even far down
+            self._add_rows(shown.index(current) + 1 - table.row_count)
+        if current is not None and str(current.id) in table.rows:
+            table.move_cursor(row=table.get_row_index(str(current.id)), animate=False)
+        if not shown and current is not None:  # no row left to highlight: say so
+            self.post_message(self.Highlighted(None))
+        self._show_status(len(shown))
+        self._add_batch_after_refresh()
+
+    def _add_batch_after_refresh(self) -> None:
+        if self._waiting:
+            self.call_after_refresh(self._add_batch, self._waiting)
+
+    def _add_batch(self, batch_of: list[ReportSummary]) -> None:
+        if batch_of is not self._waiting:
+            return  # the list was rebuilt since; that rebuild adds its own rows
+        self._add_rows(ROWS_PER_BATCH)
+        self._add_batch_after_refresh()
+
+    def add_waiting_rows(self) -> None:
+        """Put every row the filter shows in the table now, not a batch at a time."""
+        self._add_rows(len(self._waiting))
+
+    def _add_rows(self, count: int) -> None:
+        table = self.table
+        adding, self._waiting = self._waiting[:count], self._waiting[count:]
+        for report in adding:
             table.add_row(
                 Text(clean(report.pdu_name), no_wrap=True, overflow="ellipsis"),
                 safe_text(short_month(report.fieldwork_month) or "–"),
@@ -225,11 +264,6 @@ class PduList(Vertical):
                 Text(score_label(report.score_points, report.score_max), justify="right"),
                 key=str(report.id),
             )
-        if current is not None and str(current.id) in table.rows:
-            table.move_cursor(row=table.get_row_index(str(current.id)), animate=False)
-        if not shown and current is not None:  # no row left to highlight: say so
-            self.post_message(self.Highlighted(None))
-        self._show_status(len(shown))
 
     def _show_status(self, shown: int) -> None:
         total = len(self._reports)
