@@ -7,6 +7,10 @@ Prints one JSON object:
   process; CLOCK_MONOTONIC is system-wide) until the PDU list shows its first screenful of rows
   and counts all N reports, at 80x24 (the rest of the rows go in, in batches, after that);
 - all_rows_s: the same until the PDU list holds all N rows;
+- cursor_move_s: per Down in the PDU list, from the cursor moving until the details show the next
+  report (today the report loads on the UI thread, so this is how long a held Down stalls);
+- cursor_move_filling_s: the same, right after the first screen, while the rest of the rows
+  are still going into the list a batch at a time;
 - tui_search_s: per query, from the last keystroke of the query (the rest already typed and
   its search finished) until the search screen shows results for the whole query: debounce,
   the Reader.search call in its worker thread and filling the result list all included;
@@ -25,6 +29,7 @@ from pathlib import Path
 
 POLL_S = 0.001
 TIMEOUT_S = 60.0
+MOVES = 20
 
 
 async def wait_until(condition, what: str) -> None:
@@ -54,6 +59,18 @@ def row_count(app) -> int:
         return 0
 
 
+async def cursor_moves(app, count: int) -> list[float]:
+    table = app.query_one("#pdu-table")
+    timings = []
+    for _ in range(count):
+        showing = app.explorer.current
+        before = time.perf_counter()
+        table.action_cursor_down()  # what Down is bound to
+        await wait_until(lambda: app.explorer.current is not showing, "the next report")
+        timings.append(time.perf_counter() - before)
+    return timings
+
+
 async def drive(db: Path, started: float, rows: int, queries: list[str], runs: int) -> dict:
     from textual import events
     from textual.widgets import Input
@@ -66,8 +83,10 @@ async def drive(db: Path, started: float, rows: int, queries: list[str], runs: i
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_until(lambda: first_screen_shown(app, rows), "the first screen")
         first_screen = time.monotonic() - started
+        moves_filling = await cursor_moves(app, MOVES)
         await wait_until(lambda: row_count(app) >= rows, f"{rows} rows in the PDU list")
         all_rows = time.monotonic() - started
+        moves = await cursor_moves(app, MOVES)
         await pilot.press("slash")
         search_input = app.screen.query_one(Input)
         status = app.screen.query_one("#search-status")
@@ -95,7 +114,7 @@ async def drive(db: Path, started: float, rows: int, queries: list[str], runs: i
                 await asyncio.sleep(POLL_S)  # the worker may not have been marked running yet
                 await wait_until(searching_done, f"the search for {query!r} to finish")
                 final[query].append(time.perf_counter() - before)
-    return {"first_screen_s": first_screen, "all_rows_s": all_rows, "tui_search_s": first, "tui_search_final_s": final}
+    return {"first_screen_s": first_screen, "all_rows_s": all_rows, "cursor_move_s": moves, "cursor_move_filling_s": moves_filling, "tui_search_s": first, "tui_search_final_s": final}
 
 
 def reader_search_times(db: Path, queries: list[str], runs: int) -> dict[str, list[float]]:

@@ -58,7 +58,7 @@ FIXED_COLUMNS_WIDTH = MONTH_WIDTH + render.SHORT_WIDTH + SCORE_WIDTH + 4 * 2 + 2
 # DataTable measures every cell it is given, so a big corpus goes in a screenful first and the
 # rest a batch at a time after each refresh: the first screen costs the same at any size.
 FIRST_ROWS = 100  # more than any terminal shows at once
-ROWS_PER_BATCH = 500
+ROWS_PER_BATCH = 250
 
 
 class ReportTable(DataTable):
@@ -74,6 +74,11 @@ class ReportTable(DataTable):
             self.post_message(LeftTop())
         else:
             super().action_cursor_up()
+
+    def _update_dimensions(self, new_rows) -> None:
+        # DataTable measures every new cell to size its columns; ours all have fixed widths and
+        # one-line rows, so only the table's size needs updating (textual is pinned).
+        super()._update_dimensions(())
 
     def action_scroll_bottom(self) -> None:
         self.query_ancestor(PduList).add_waiting_rows()  # the last PDU may not be in yet
