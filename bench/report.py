@@ -193,6 +193,10 @@ def search_section(results: list[dict], queries, repeats: dict) -> str:
     return "\n\n".join(blocks)
 
 
+def moves_cell(timings: list[float]) -> str:
+    return f"{ms(median(timings))} ({ms(max(timings))})"
+
+
 def tui_section(results: list[dict], queries, repeats: dict) -> str:
     intro = (
         f"{repeats['tui_processes']} fresh processes per size, each driving `ProbeApp` with "
@@ -207,6 +211,14 @@ def tui_section(results: list[dict], queries, repeats: dict) -> str:
             f"{result['size']:,}", ms(median(terminal)) if terminal else "–",
             ms(median(tui["first_screen_pilot_s"])), f"{tui['max_rss_mb']:.0f} MB",
         ))  # fmt: skip
+    moves = [
+        (
+            f"{result['size']:,}", ms(median(result["tui"]["all_rows_pilot_s"])),
+            *(moves_cell(result["tui"][name]) for name in ("cursor_move_filling_s", "cursor_move_s")),
+        )
+        for result in results
+        if "all_rows_pilot_s" in result["tui"]  # results from before the list filled in batches
+    ]  # fmt: skip
     searches = []
     for result in results:
         for query in queries:
@@ -218,6 +230,7 @@ def tui_section(results: list[dict], queries, repeats: dict) -> str:
     return "\n\n".join([
         intro,
         table(("Reports", "First screen, real terminal", "First screen, pilot", "Peak RSS"), first),
+        *([table(("Reports", "Every row in the PDU list, pilot", "Down while the list fills, median (max)", "Down after, median (max)"), moves)] if moves else []),
         table(("Reports", "Query", "Last keystroke to first results shown", "... to the search finished", "`Reader.search` alone, fully ranked"), searches),
     ])  # fmt: skip
 

@@ -166,7 +166,8 @@ def bench_search(corpus: Path, db: Path, repeats: Repeats) -> dict:
 
 
 def bench_tui(db: Path, size: int, repeats: Repeats) -> dict:
-    first_screens, rss = [], []
+    first_screens, all_rows, rss = [], [], []
+    moves: dict[str, list[float]] = {"cursor_move_s": [], "cursor_move_filling_s": []}
     searches: dict[str, list[float]] = {query: [] for query in QUERIES}
     finals: dict[str, list[float]] = {query: [] for query in QUERIES}
     reader: dict[str, list[float]] = {query: [] for query in QUERIES}
@@ -176,6 +177,9 @@ def bench_tui(db: Path, size: int, repeats: Repeats) -> dict:
         run = measure.run_process([*args, "--started", str(time.monotonic())])
         probe = json.loads(run.stdout)
         first_screens.append(probe["first_screen_s"])
+        all_rows.append(probe["all_rows_s"])
+        for name, timings in moves.items():
+            timings += probe[name]
         rss.append(run.max_rss_mb)
         for query in QUERIES:
             searches[query] += probe["tui_search_s"][query]
@@ -183,6 +187,8 @@ def bench_tui(db: Path, size: int, repeats: Repeats) -> dict:
             reader[query] += probe["reader_search_s"][query]
     result = {
         "first_screen_pilot_s": first_screens,
+        "all_rows_pilot_s": all_rows,
+        **moves,
         "max_rss_mb": max(rss),
         "search_s": searches,
         "search_final_s": finals,
