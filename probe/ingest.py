@@ -100,12 +100,7 @@ def _store_each(batch: Batch, listed: list[Listed], parsed, force: bool) -> Iter
         if isinstance(result, str):
             yield FileOutcome(path, "refused", result)
             continue
-        try:
-            yield FileOutcome(path, batch.store(result, force=force), report=result)
-        except KeptStoredCopy as kept:
-            yield FileOutcome(path, "kept", str(kept), report=result)
-        except WouldLoseData as error:
-            yield FileOutcome(path, "refused", str(error))
+        yield _store(batch, path, result, force)
 
 
 def bundled_reports() -> Iterator[Report]:
@@ -123,10 +118,13 @@ def import_bundled(
 ) -> Iterator[FileOutcome]:
     """Store (or refresh) the bundled reports, each like an imported file."""
     for report in reports:
-        path = Path(report.source_name)
-        try:
-            yield FileOutcome(path, batch.store(report, force=force), report=report)
-        except KeptStoredCopy as kept:
-            yield FileOutcome(path, "kept", str(kept), report=report)
-        except WouldLoseData as error:
-            yield FileOutcome(path, "refused", str(error))
+        yield _store(batch, Path(report.source_name), report, force)
+
+
+def _store(batch: Batch, path: Path, report: Report, force: bool) -> FileOutcome:
+    try:
+        return FileOutcome(path, batch.store(report, force=force), report=report)
+    except KeptStoredCopy as kept:
+        return FileOutcome(path, "kept", str(kept), report=report)
+    except WouldLoseData as error:
+        return FileOutcome(path, "refused", str(error))
