@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 
 from probe.importers import parse_report
 from probe.domain.model import Report
-from probe.store.write import KeptStoredCopy, WouldLoseData
-from probe.workers import parse_files
+from probe.store.connection import KeptStoredCopy, WouldLoseData
+from probe.workers import Parsing
 
 if TYPE_CHECKING:
     from probe.store.write import Batch
@@ -81,17 +81,18 @@ def _is_saved_page_folder(name: str, files: set[str]) -> bool:
     )
 
 
-def import_files(
-    batch: Batch, listed: list[Listed], max_bytes: int, *, force: bool = False
+def start_parsing(listed: list[Listed], max_bytes: int) -> Parsing:
+    """Start parsing the readable files in worker processes. Start it before opening the
+    database: the workers then load the readers and parse while this process opens it."""
+    return Parsing([item.path for item in listed if not item.skip], max_bytes)
+
+
+def store_files(
+    batch: Batch, listed: list[Listed], parsing: Parsing, *, force: bool = False
 ) -> Iterator[FileOutcome]:
-    """Parse the files in worker processes and store each report whole (a savepoint of the batch), in
-    the order listed; a refused file changes nothing. Parsing starts before this returns."""
-    readable = [item.path for item in listed if not item.skip]
-    parsed = parse_files(readable, max_bytes)
-    return _store_each(batch, listed, parsed, force)
-
-
-def _store_each(batch: Batch, listed: list[Listed], parsed, force: bool) -> Iterator[FileOutcome]:
+    """Store each parsed report whole (a savepoint of the batch), in the order listed; a
+    refused file changes nothing."""
+    parsed = iter(parsing)
     for item in listed:
         if item.skip:
             yield FileOutcome(item.path, "skipped", item.skip)

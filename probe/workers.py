@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
@@ -36,28 +36,40 @@ class _TooSlow(Exception):
 Parsed = tuple[Path, Report | str]  # the report, or why the file was refused
 
 
-def parse_files(paths: list[Path], max_bytes: int) -> Iterator[Parsed]:
-    """Each file parsed, in the order given. All files are handed to the workers before this
-    returns, so no thread (a progress bar's) runs while workers are forked."""
-    if not paths:
-        return iter(())
-    pool = _pool(min(len(paths), os.cpu_count() or 1))
-    futures = [pool.submit(parse_one, str(path), max_bytes) for path in paths]
-    return _results(pool, paths, futures, max_bytes)
+class Parsing:
+    """Files being parsed by worker processes, which start at once: iterate for each file's
+    result, in the order given. All files are handed to the workers before the constructor
+    returns, so no thread (a progress bar's) runs while workers are forked. Closing it (or
+    leaving its `with` block) stops the files not yet started."""
 
+    def __init__(self, paths: list[Path], max_bytes: int) -> None:
+        self._paths, self._max_bytes = paths, max_bytes
+        self._pool = _pool(min(len(paths), os.cpu_count() or 1)) if paths else None
+        self._futures = [self._pool.submit(parse_one, str(path), max_bytes) for path in paths]
 
-def _results(pool, paths: list[Path], futures: list[Future], max_bytes: int) -> Iterator[Parsed]:
-    try:
-        for index, (path, future) in enumerate(zip(paths, futures, strict=True)):
-            try:
-                yield path, future.result()
-            except BrokenProcessPool:
-                # One file killed a worker, and the pool with it: read the rest one by one
-                # in fresh workers, so only the file that did it is refused.
-                yield from ((rest, _alone(rest, max_bytes)) for rest in paths[index:])
-                return
-    finally:
-        pool.shutdown(cancel_futures=True)
+    def __iter__(self) -> Iterator[Parsed]:
+        try:
+            for index, (path, future) in enumerate(zip(self._paths, self._futures, strict=True)):
+                try:
+                    yield path, future.result()
+                except BrokenProcessPool:
+                    # One file killed a worker, and the pool with it: read the rest one by one
+                    # in fresh workers, so only the file that did it is refused.
+                    rest = self._paths[index:]
+                    yield from ((path, _alone(path, self._max_bytes)) for path in rest)
+                    return
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+
+    def __enter__(self) -> Parsing:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
 
 def _alone(path: Path, max_bytes: int) -> Report | str:

@@ -25,6 +25,16 @@ class OlderSchema(StoreError):
     """The database was made by an older probe: store.migrations can upgrade it in place."""
 
 
+# Raised by store.write; here so that callers can name them without loading sqlite_utils.
+class WouldLoseData(StoreError):
+    """A new text of a stored inspection holds less than the stored one (a cut-off copy, say)."""
+
+
+class KeptStoredCopy(StoreError):
+    """A copy of a stored inspection in a less preferred form (its web page or text where the
+    PDF is stored): the stored copy is kept. Not an error: the report is in the database."""
+
+
 BUSY_TIMEOUT_S = 5.0  # wait this long for another process's lock before giving up
 SQLITE_HEADER = b"SQLite format 3\x00"
 

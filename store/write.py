@@ -20,11 +20,13 @@ from probe.domain.model import Report
 from probe.domain.months import fieldwork_month, published_month
 from probe.store.connection import (
     BUSY_TIMEOUT_S,
+    KeptStoredCopy,
     NotProbeDatabase,
     StoreError,
     check_version,
     is_sqlite_file,
     may_write,
+    WouldLoseData,
 )
 from probe.store.migrations import STEPS, upgrade
 from probe.store.schema import SCHEMA_VERSION, create_schema, schema_objects
@@ -135,15 +137,6 @@ def _write_error(path: Path, error: sqlite3.Error) -> str:
     if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM")):
         return f"cannot write to {path}: it is read-only for you"
     return f"{path}: {error}"
-
-
-class WouldLoseData(StoreError):
-    """A new text of a stored inspection holds less than the stored one (a cut-off copy, say)."""
-
-
-class KeptStoredCopy(StoreError):
-    """A copy of a stored inspection in a less preferred form (its web page or text where the
-    PDF is stored): the stored copy is kept. Not an error: the report is in the database."""
 
 
 # What a replacement must not lose: a new version may reword, but not drop, these parts.

@@ -76,29 +76,38 @@ def run_import(
 ) -> int:
     """Import, print what happened, and return the exit code: 1 when anything was refused or
     nothing could be imported."""
+    from probe.ingest import (
+        bundled_reports,
+        import_bundled,
+        report_files,
+        start_parsing,
+        store_files,
+    )
     from probe.store.connection import StoreError
-    from probe.store.write import batched, open_db
-
-    db = open_db(db_path)  # first: a database that cannot be written ends it before any work
-    from probe.ingest import bundled_reports, import_bundled, import_files, report_files
 
     listed = list(report_files(paths))
-    shipped = list(bundled_reports()) if bundled else []
     counts: Counter[str] = Counter()
     notes: list[str] = []
-    try:
-        with batched(db) as batch:
-            outcomes = _chain(
-                import_bundled(batch, shipped, force=force),
-                import_files(batch, listed, max_bytes, force=force),
-            )
-            for result in _with_progress(outcomes, len(shipped) + len(listed)):
-                counts[result.outcome] += 1
-                notes.extend(outcome_notes(result))
-    except StoreError as error:
-        raise StoreError(f"import stopped after {counts.total()} files: {error}") from None
-    finally:
-        db.close()
+    with start_parsing(listed, max_bytes) as parsing:
+        # The workers parse while the database is opened. Opening it still comes before any
+        # report is stored: a database that cannot be written ends the import untouched.
+        from probe.store.write import batched, open_db
+
+        db = open_db(db_path)
+        shipped = list(bundled_reports()) if bundled else []
+        try:
+            with batched(db) as batch:
+                outcomes = _chain(
+                    import_bundled(batch, shipped, force=force),
+                    store_files(batch, listed, parsing, force=force),
+                )
+                for result in _with_progress(outcomes, len(shipped) + len(listed)):
+                    counts[result.outcome] += 1
+                    notes.extend(outcome_notes(result))
+        except StoreError as error:
+            raise StoreError(f"import stopped after {counts.total()} files: {error}") from None
+        finally:
+            db.close()
     for line in notes:
         typer.echo(line, err=True)
     shown = [outcome for outcome in OUTCOMES if outcome not in SHOWN_WHEN_ANY or counts[outcome]]
