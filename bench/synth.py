@@ -53,7 +53,7 @@ _MONTH = "(?:" + "|".join(MONTHS) + ")"
 _DATE = re.compile(rf"\b(\d{{1,2}}) ({_MONTH}) (\d{{4}})\b")
 _FIELDWORK_SENTENCE = re.compile(r"\bfieldwork\b[^\n.]*?\b(?:beginning|between)\b[^\n]*?\d{4}\.")
 _COVER_DATE = re.compile(rf"(Inspectorate of Probation, ){_MONTH} \d{{4}}")
-_EMPTY_PUBLISHED = re.compile(r"^Published:\s*$", re.MULTILINE)
+_EMPTY_PUBLISHED = re.compile(r"^Published:[ \t]*$", re.MULTILINE)  # [ \t]: keep the line count
 _INSPECTED = re.compile(r"\bWe inspected (\d+ cases\b)?")
 # Non-blank lines from a standard's heading that may hold its rating (as the importer reads).
 _RATING_LOOKAHEAD = 4
@@ -74,6 +74,7 @@ class Synthetic:
     """One synthetic report and the values it was given, for checking the importer reads them."""
 
     file_name: str
+    source_name: str  # the bundled report it was made from
     text: str
     pdu_name: str
     fieldwork_started: str
@@ -81,6 +82,7 @@ class Synthetic:
     ratings: dict[str, str]  # rated standard code -> rating
     score_points: int
     overall_rating: str
+    published: datetime.date  # the day the cover's publication month is taken from
 
 
 def bases() -> list[Base]:
@@ -120,6 +122,7 @@ def synthesise(base: Base, number: int, rng: random.Random) -> Synthetic:
         marker += f"\nThe Probation Service – {FALLBACK_REGION} region"
     return Synthetic(
         file_name=f"synthetic_{number:05d}.txt",
+        source_name=base.source_name,
         text=f"{marker}\n\n{text}",
         pdu_name=pdu_name,
         fieldwork_started=f"{MONTHS[start.month - 1]} {start.year}",
@@ -127,6 +130,7 @@ def synthesise(base: Base, number: int, rng: random.Random) -> Synthetic:
         ratings=ratings,
         score_points=score,
         overall_rating=overall,
+        published=start + PUBLICATION_DELAY,
     )
 
 

@@ -54,6 +54,7 @@ _COMPOUND_HEADS = frozenset(
 _TOKEN = re.compile(r"[a-z]+(?:-[a-z]+)*")
 _BROKEN = re.compile(r"([A-Za-z]+(?:-[A-Za-z]+)*) ?-$")
 _LONGEST_BREAK = 80  # characters: no broken word or compound is longer
+_NUMBER_HYPHEN = re.compile(r"\d-$")  # '18-25-' / 'year-olds': nobody hyphenates a number
 
 
 @dataclass
@@ -284,6 +285,8 @@ def hyphen_join(text: str, more: str, vocabulary: set[str] | None) -> str:
     hyphenate words) a hyphen ending a line is kept."""
     if text.endswith("\xad"):
         return text[:-1] + more
+    if _NUMBER_HYPHEN.search(text) and more[:1].isalnum():
+        return text + more  # the report's own hyphen, after which the line could break
     # Only the end of the text: searching all of a growing paragraph made joining quadratic.
     start = max(0, len(text) - _LONGEST_BREAK)
     broken, tail = _BROKEN.search(text, start), _WORD.match(more)
