@@ -1,10 +1,21 @@
 """SVG snapshots of the explorer at 80x24 and 120x40 (update: pytest --snapshot-update).
 
-The database holds the five bundled reports, so every screen shows fixed, real data.
+The database holds the five bundled reports, so every screen shows fixed, real data. Most are
+in truecolor; the `sixteen_colours` ones show what a 16-colour terminal (TERM=screen, linux)
+receives.
 """
 
 from __future__ import annotations
 
+import io
+from pathlib import Path
+
+from rich.color import ColorSystem
+from rich.console import Console
+from rich.segment import Segment, Segments
+from rich.style import Style
+
+import probe.tui.app
 from probe.tui.app import ProbeApp
 from tui_fixtures import corpus_db  # noqa: F401 (fixture)
 
@@ -89,3 +100,41 @@ def test_gwent_ratings_at_160x48(snap_compare, corpus_db):
 def test_compare_matrix_at_160x48(snap_compare, corpus_db):
     # Every standard on screen, and the PDU names whole.
     assert snap_compare(ProbeApp(corpus_db), press=[*GWENT, "4"], terminal_size=(160, 48))
+
+
+class SixteenColours(ProbeApp):
+    """The explorer as a 16-colour terminal shows it: every colour downgraded to the 16 ANSI
+    colours the way Rich does when it writes to such a terminal, drawn in the screenshot's
+    ANSI palette."""
+
+    # Textual reads CSS_PATH relative to the module of the class that sets it: here, this one.
+    CSS_PATH = [Path(probe.tui.app.__file__).parent / path for path in ProbeApp.CSS_PATH]
+
+    def export_screenshot(self, *, title: str | None = None, simplify: bool = False) -> str:
+        width, height = self.size
+        console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
+                          color_system="truecolor", record=True, legacy_windows=False, safe_box=False)  # fmt: skip
+        screen = self.screen._compositor.render_update(full=True, screen_stack=self._background_screens)
+        console.print(Segments(_sixteen(segment) for segment in console.render(screen)))
+        return console.export_svg(title=title or self.title)
+
+
+def _sixteen(segment: Segment) -> Segment:
+    style = segment.style
+    if style is None or segment.control:
+        return segment
+    colours = {
+        name: colour.downgrade(ColorSystem.STANDARD)
+        for name, colour in (("color", style.color), ("bgcolor", style.bgcolor))
+        if colour is not None
+    }
+    return Segment(segment.text, style + Style(**colours) if colours else style)
+
+
+def test_gwent_ratings_in_sixteen_colours_at_80x24(snap_compare, corpus_db):
+    app = SixteenColours(corpus_db)
+    assert snap_compare(app, press=[*GWENT, "enter"], terminal_size=NARROW)
+
+
+def test_gwent_ratings_in_sixteen_colours_at_160x48(snap_compare, corpus_db):
+    assert snap_compare(SixteenColours(corpus_db), press=GWENT, terminal_size=(160, 48))
