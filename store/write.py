@@ -68,6 +68,19 @@ def open_db(path: Path) -> sqlite_utils.Database:
     return db
 
 
+def remove_if_unused(path: Path) -> None:
+    """Delete a database that an import created and stored nothing in (every file refused), so
+    a mistyped --db or a folder of junk leaves no empty database behind. One that holds a
+    report (another import got there meanwhile) is kept."""
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
+    try:
+        conn.execute("BEGIN IMMEDIATE")  # no other writer can start while it is checked and removed
+        if conn.execute("SELECT NOT EXISTS (SELECT 1 FROM reports)").fetchone()[0]:
+            path.unlink(missing_ok=True)
+    finally:
+        conn.close()
+
+
 def _ensure_schema(db: sqlite_utils.Database, path: Path) -> None:
     # BEGIN IMMEDIATE first: two processes creating the same new database cannot both create
     # the tables. (A read-only file was refused before: open_db.)

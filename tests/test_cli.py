@@ -288,3 +288,24 @@ def test_import_shows_five_warnings_per_file_and_counts_the_rest(cli, tmp_path):
     assert note.startswith(f"{report}: 300 warnings: standard 2.1: a second section at line ")
     assert note.count("a second section at line") == 5
     assert note.endswith("; and 295 more (probe show lists them)")
+
+
+@pytest.mark.parametrize(
+    "placed",
+    [
+        lambda db: ["search", "home visits", "--db", db],
+        lambda db: ["search", f"--db={db}", "home visits"],
+        lambda db: ["--db", db, "search", "home visits"],
+    ],
+    ids=["after the query", "between command and query", "before the command"],
+)
+def test_db_is_read_wherever_it_is_written(seeded_db, placed):
+    result = probe_process(*placed(seeded_db), env={"XDG_DATA_HOME": str(seeded_db.parent / "none")})
+    assert result.returncode == 0, result.stderr
+    rows = [line.split("\t") for line in lines(result.stdout)]
+    assert [(row[0], row[2]) for row in rows] == HOME_VISITS
+
+
+def test_db_after_a_double_dash_is_the_query(seeded_db):
+    result = probe_process("--db", seeded_db, "search", "--", "--db")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "0 hits\n")

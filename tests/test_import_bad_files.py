@@ -157,6 +157,22 @@ def test_a_folder_of_junk_says_nothing_was_imported(cli, tmp_path):
     assert [line.split(": ")[0] for line in result.stderr.splitlines()[:2]] == [
         str(folder / "news.pdf"), str(folder / "notes.txt"),
     ]  # fmt: skip
+    assert not (tmp_path / "p.db").exists()  # no empty database left behind
+
+
+def test_refused_files_leave_an_existing_database_as_it_was(cli, tmp_path, seeded_db):
+    before = seeded_db.read_bytes()
+    junk = tmp_path / "notes.txt"
+    junk.write_text("Remember the milk.\n")
+    result = cli("--db", seeded_db, "import", junk)
+    assert result.exit_code == 1
+    assert seeded_db.read_bytes() == before
+    empty = tmp_path / "empty.db"
+    assert cli("--db", empty, "import", tmp_path / "missing").exit_code == 1
+    assert not empty.exists()
+    sqlite3.connect(empty).close()  # an empty file someone made: not probe's to delete
+    assert cli("--db", empty, "import", junk).exit_code == 1
+    assert empty.exists()
 
 
 def test_bundled_builds_any_database_and_refreshes_it(cli, tmp_path):

@@ -12,7 +12,7 @@ from probe.cli.app import app
 
 def main() -> None:
     try:
-        app(prog_name="probe")
+        app(args=database_option_first(sys.argv[1:]), prog_name="probe")
     except BrokenPipeError:
         closed_pipe()
     except SystemExit as exit:
@@ -22,6 +22,26 @@ def main() -> None:
             closed_pipe()
             return
         raise
+
+
+def database_option_first(args: list[str]) -> list[str]:
+    """`probe search "home visits" --db FILE` read as `probe --db FILE search "home visits"`:
+    --db belongs to probe itself, but people add it wherever they remember it. Not after `--`."""
+    moved: list[str] = []
+    rest: list[str] = []
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        if arg == "--":
+            rest += args[index:]
+            break
+        if arg == "--db" and index + 1 < len(args):
+            moved += args[index : index + 2]
+            index += 2
+            continue
+        (moved if arg.startswith("--db=") else rest).append(arg)
+        index += 1
+    return moved + rest
 
 
 def closed_pipe() -> None:

@@ -91,8 +91,9 @@ def run_import(
     with start_parsing(listed, max_bytes) as parsing:
         # The workers parse while the database is opened. Opening it still comes before any
         # report is stored: a database that cannot be written ends the import untouched.
-        from probe.store.write import batched, open_db
+        from probe.store.write import batched, open_db, remove_if_unused
 
+        created = not db_path.exists()
         db = open_db(db_path)
         shipped = list(bundled_reports()) if bundled else []
         try:
@@ -115,6 +116,8 @@ def run_import(
     stored = counts["imported"] + counts["unchanged"] + counts["replaced"] + counts["kept"]
     if not stored:
         typer.echo(f"probe: {_nothing_found(paths, listed)}", err=True)
+        if created:
+            remove_if_unused(db_path)
     return 1 if counts["refused"] or not stored else 0
 
 
