@@ -48,6 +48,17 @@ async def test_help_shows_the_remapped_keys(corpus_db, tmp_path):
         text = squash(plain(app.screen.query_one("#help").query(Static).last().content, width=100))
         assert "^f / f2 Search" in text
         assert "/ Search" not in text.replace("f2 Search", "")
+        assert "Move in a list or the text (also j, k)" in text
+
+
+@run_async
+async def test_help_says_the_remapped_cursor_keys(corpus_db, tmp_path):
+    keys = '[keys]\n"cursor.down" = "n"\n"cursor.up" = "e"\n'
+    app = ProbeApp(corpus_db, load_config(config_file(tmp_path, keys)))
+    async with app.run_test(size=(120, 60)) as pilot:
+        await pilot.press("question_mark")
+        text = squash(plain(app.screen.query_one("#help").query(Static).last().content, width=100))
+        assert "Move in a list or the text (also n, e)" in text
 
 
 @run_async
@@ -68,6 +79,9 @@ async def test_the_theme_is_set_and_ansi_uses_the_terminals_colours(corpus_db, t
         ("[keys]\n\"app.search\" = 3\n", "[keys] must map a binding id to keys"),
         ("theme = 'dark\n", "(at end of document)"),
         ("colour = 'red'\n", "unknown setting 'colour'"),
+        ('[keys]\n"explorer.read" = "1"\n', "'1' is given to explorer.ratings and explorer.read (ExplorerScreen)"),
+        ('[keys]\n"app.search" = "x,j"\n', "'j' is given to app.search and cursor.down"),
+        ('[keys]\n"cursor.down" = "k"\n', "'k' is given to cursor.down and cursor.up"),
     ],
 )
 def test_a_bad_config_file_is_one_line(tmp_path, text, message):
@@ -76,6 +90,13 @@ def test_a_bad_config_file_is_one_line(tmp_path, text, message):
         load_config(path)
     assert str(raised.value).startswith(f"{path}: ")
     assert message in str(raised.value) and "\n" not in str(raised.value)
+
+
+def test_keys_swapped_within_a_screen_do_not_clash(tmp_path):
+    swapped = '[keys]\n"explorer.ratings" = "2"\n"explorer.questions" = "1"\n'
+    assert load_config(config_file(tmp_path, swapped)).keys == {
+        "explorer.ratings": "2", "explorer.questions": "1",
+    }  # fmt: skip
 
 
 def test_probe_config_prints_the_file_theme_and_keys(tmp_path):

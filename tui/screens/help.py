@@ -19,18 +19,19 @@ from probe.tui.widgets.hits import FINDING_KEYS
 from probe.tui.widgets.keys import VIM_CURSOR
 from probe.tui.widgets.pdu_list import PduList
 
-VIM_KEYS = ", ".join(binding.key for binding in VIM_CURSOR)
 
-# j and k are VIM_CURSOR's, said here once rather than listed again as bindings of their own.
-MOVING = Binding(
-    "up,down", "", f"Move in a list or the text (also {VIM_KEYS}); PageUp/PageDown, Home/End jump"
-)
+def moving(remapped: dict[str, str]) -> Binding:
+    """Up and down, with VIM_CURSOR's keys (j and k unless config.toml remaps them), said here
+    once rather than listed again as bindings of their own."""
+    also = ", ".join(remapped.get(binding.id, binding.key) for binding in VIM_CURSOR)
+    return Binding(
+        "up,down", "", f"Move in a list or the text (also {also}); PageUp/PageDown, Home/End jump"
+    )
+
+
 # Keys handled by widgets rather than declared bindings, with what they do in probe.
 GROUPS: list[tuple[str, list[Binding]]] = [
-    (
-        "Everywhere",
-        [Binding("ctrl+p", "", "Command palette: jump to a PDU, switch view, sort"), MOVING],
-    ),
+    ("Everywhere", [Binding("ctrl+p", "", "Command palette: jump to a PDU, switch view, sort")]),
     ("PDU list", [*PduList.BINDINGS, Binding("enter", "", "Open the selected PDU's details")]),
     (
         "Report panes",
@@ -79,7 +80,8 @@ class HelpScreen(ModalScreen):
             return self.app.get_key_display(Binding(key, ""))
 
         remapped = self.app.remapped_keys
-        tables = [_keys_table("Everywhere", [*self.app.BINDINGS, *GROUPS[0][1]], key_display, remapped)]
+        everywhere = [*self.app.BINDINGS, *GROUPS[0][1], moving(remapped)]
+        tables = [_keys_table("Everywhere", everywhere, key_display, remapped)]
         tables += [_keys_table(title, bindings, key_display, remapped) for title, bindings in GROUPS[1:]]
         body = Group(*(part for table in tables for part in (table, Text(""))), RATING_KEY)
         with VerticalScroll(id="help"):
