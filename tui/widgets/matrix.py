@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.columns import Columns
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -15,13 +16,13 @@ from probe.tui import render
 from probe.tui.messages import ChooseReport
 from probe.tui.widgets.keys import VIM_CURSOR
 
-LEGEND = Text.assemble(
-    *(
-        part
-        for value in render.SHORT_RATINGS
-        for part in (render.rating(value, short=True), f" {value}  ")
-    ),
-    (f"{render.NOT_RATED} not in this framework", "dim"),
+# Columns wraps whole entries, so a chip is never parted from its word on a narrow terminal.
+LEGEND = Columns(
+    [
+        *(Text.assemble(render.rating(value, short=True), f" {value}") for value in render.SHORT_RATINGS),
+        Text(f"{render.NOT_RATED} not in this framework", style="dim"),
+    ],
+    padding=(0, 3),
 )
 
 
