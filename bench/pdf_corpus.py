@@ -48,30 +48,22 @@ from make_published import PUBLISHED  # noqa: E402
 def write_pdf_corpus(directory: Path, count: int, seed: int = synth.SEED) -> list[Path]:
     """`count` synthetic report PDFs in `directory` (reused when up to date)."""
     directory = Path(directory)
-    stamp = directory / ".stamp"
-    expected = f"{count} {seed} {_generator_hash()}"
-    paths = [directory / f"synthetic_{number:05d}.pdf" for number in range(1, count + 1)]
-    if stamp.exists() and stamp.read_text() == expected and all(p.exists() for p in paths):
-        return paths
-    directory.mkdir(parents=True, exist_ok=True)
-    for old in directory.glob("synthetic_*.pdf"):
-        old.unlink()
-    with tempfile.TemporaryDirectory() as tmp:
-        documents = Path(tmp) / "docx"
-        documents.mkdir()
-        pages: dict[str, dict[str, int]] = {}
-        for synthetic in synth.corpus(count, seed):
-            report, page_of = _layout(synthetic)
-            if synthetic.source_name not in pages:
-                pages[synthetic.source_name] = _heading_pages(report, page_of, Path(tmp))
-            docx = documents / synthetic.file_name.replace(".txt", ".docx")
-            word.build_docx(report, pages[synthetic.source_name], page_of).save(docx)
-        _convert_all(sorted(documents.glob("*.docx")), directory, Path(tmp))
-    missing = [path.name for path in paths if not path.exists()]
-    if missing:
-        raise SystemExit(f"soffice made no PDF of {len(missing)} documents, e.g. {missing[0]}")
-    stamp.write_text(expected)
-    return paths
+
+    def write() -> None:
+        with tempfile.TemporaryDirectory() as tmp:
+            documents = Path(tmp) / "docx"
+            documents.mkdir()
+            pages: dict[str, dict[str, int]] = {}
+            for synthetic in synth.corpus(count, seed):
+                report, page_of = _layout(synthetic)
+                if synthetic.source_name not in pages:
+                    pages[synthetic.source_name] = _heading_pages(report, page_of, Path(tmp))
+                docx = documents / synthetic.file_name.replace(".txt", ".docx")
+                word.build_docx(report, pages[synthetic.source_name], page_of).save(docx)
+            _convert_all(sorted(documents.glob("*.docx")), directory, Path(tmp))
+
+    stamp = f"{count} {seed} {_generator_hash()}"
+    return synth.reused_or_written(directory, count, ".pdf", stamp, write)
 
 
 def _layout(synthetic: synth.Synthetic):

@@ -256,18 +256,29 @@ def corpus(count: int, seed: int = SEED) -> Iterator[Synthetic]:
 def write_corpus(directory: Path, count: int, seed: int = SEED) -> list[Path]:
     """Write a corpus of `count` reports into `directory`, reusing it when an identical one is
     already there (same count, seed and generator code)."""
-    directory = Path(directory)
+
+    def write() -> None:
+        for synthetic in corpus(count, seed):
+            (directory / synthetic.file_name).write_text(synthetic.text, encoding="utf-8")
+
+    return reused_or_written(Path(directory), count, ".txt", f"{count} {seed} {_generator_hash()}", write)
+
+
+def reused_or_written(directory: Path, count: int, suffix: str, stamp_text: str, write) -> list[Path]:
+    """The corpus files `synthetic_NNNNN{suffix}` in `directory`: the ones there when its stamp
+    says they were made the same way, else made anew by `write()`."""
     stamp = directory / ".stamp"
-    expected = f"{count} {seed} {_generator_hash()}"
-    paths = [directory / f"synthetic_{number:05d}.txt" for number in range(1, count + 1)]
-    if stamp.exists() and stamp.read_text() == expected and all(p.exists() for p in paths):
+    paths = [directory / f"synthetic_{number:05d}{suffix}" for number in range(1, count + 1)]
+    if stamp.exists() and stamp.read_text() == stamp_text and all(p.exists() for p in paths):
         return paths
     directory.mkdir(parents=True, exist_ok=True)
-    for old in directory.glob("synthetic_*.txt"):
+    for old in directory.glob(f"synthetic_*{suffix}"):
         old.unlink()
-    for synthetic in corpus(count, seed):
-        (directory / synthetic.file_name).write_text(synthetic.text, encoding="utf-8")
-    stamp.write_text(expected)
+    write()
+    missing = [path.name for path in paths if not path.exists()]
+    if missing:
+        raise SystemExit(f"{directory}: {len(missing)} corpus files were not made, e.g. {missing[0]}")
+    stamp.write_text(stamp_text)
     return paths
 
 
