@@ -35,7 +35,10 @@ class KeptStoredCopy(StoreError):
     PDF is stored): the stored copy is kept. Not an error: the report is in the database."""
 
 
-BUSY_TIMEOUT_S = 5.0  # wait this long for another process's lock before giving up
+BUSY_TIMEOUT_S = 5.0  # a reader waits this long for a writer's commit before giving up
+# A writer waits this long for the write lock: another import holds it a batch at a time (about
+# half a second) and may take it again at once, so a few seconds can run out on a busy machine.
+WRITER_BUSY_TIMEOUT_S = 60.0
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 

@@ -19,14 +19,14 @@ import sqlite_utils
 from probe.domain.model import Report
 from probe.domain.months import fieldwork_month, published_month
 from probe.store.connection import (
-    BUSY_TIMEOUT_S,
+    WRITER_BUSY_TIMEOUT_S,
     KeptStoredCopy,
     NotProbeDatabase,
     StoreError,
+    WouldLoseData,
     check_version,
     is_sqlite_file,
     may_write,
-    WouldLoseData,
 )
 from probe.store.migrations import STEPS, upgrade
 from probe.store.schema import SCHEMA_VERSION, create_schema, schema_objects
@@ -48,7 +48,7 @@ def open_db(path: Path) -> sqlite_utils.Database:
         raise StoreError(f"cannot write to {path}: it is read-only for you")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
+        conn = sqlite3.connect(path, timeout=WRITER_BUSY_TIMEOUT_S)
     except (OSError, sqlite3.Error) as error:
         raise StoreError(f"cannot write to {path}: {error}") from None
     try:
@@ -72,7 +72,7 @@ def remove_if_unused(path: Path) -> None:
     """Delete a database that an import created and stored nothing in (every file refused), so
     a mistyped --db or a folder of junk leaves no empty database behind. One that holds a
     report (another import got there meanwhile) is kept."""
-    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
+    conn = sqlite3.connect(path, timeout=WRITER_BUSY_TIMEOUT_S)
     try:
         conn.execute("BEGIN IMMEDIATE")  # no other writer can start while it is checked and removed
         if conn.execute("SELECT NOT EXISTS (SELECT 1 FROM reports)").fetchone()[0]:
@@ -117,7 +117,7 @@ def _use_rollback_journal(db: sqlite_utils.Database) -> None:
         if not getattr(error, "sqlite_errorname", "").startswith("SQLITE_BUSY"):
             raise
     finally:
-        db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        db.execute(f"PRAGMA busy_timeout = {int(WRITER_BUSY_TIMEOUT_S * 1000)}")
 
 
 def _check_whole(db: sqlite_utils.Database, path: Path) -> None:
