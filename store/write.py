@@ -17,18 +17,17 @@ from typing import Literal
 import sqlite_utils
 
 from probe.domain.model import Report
-from probe.domain.months import fieldwork_month, published_month
+from probe.domain.months import fieldwork_month
 from probe.store.connection import (
     WRITER_BUSY_TIMEOUT_S,
-    KeptStoredCopy,
     NotProbeDatabase,
     StoreError,
-    WouldLoseData,
     check_version,
     is_sqlite_file,
     may_write,
 )
 from probe.store.migrations import STEPS, upgrade
+from probe.store.replacing import check_replacement
 from probe.store.schema import SCHEMA_VERSION, create_schema, schema_objects
 
 Outcome = Literal["imported", "unchanged", "replaced"]
@@ -152,10 +151,6 @@ def _write_error(path: Path, error: sqlite3.Error) -> str:
     return f"{path}: {error}"
 
 
-# What a replacement must not lose: a new version may reword, but not drop, these parts.
-COUNTED_PARTS = ("standards", "key_questions", "recommendations", "findings")
-
-
 def import_report(db: sqlite_utils.Database, report: Report, *, force: bool = False) -> Outcome:
     """Store one report: new, unchanged (identical text, no write at all) or replacing the
     stored version of the same inspection. All or nothing: one transaction.
@@ -163,7 +158,7 @@ def import_report(db: sqlite_utils.Database, report: Report, *, force: bool = Fa
     Unless `force`, nothing is replaced by a text that holds less: WouldLoseData when it gives
     another framework or other dates, fewer standards, key questions, recommendations or
     findings, no findings under a standard that had some, or drops a date; KeptStoredCopy when
-    it comes in a less preferred form than the stored copy (PREFERRED_FORMATS).
+    it comes in a less preferred form than the stored copy (store.replacing).
     """
     # Inside a Batch: a savepoint, so one report is still all or nothing.
     begin, commit, rollback = (
@@ -181,9 +176,7 @@ def import_report(db: sqlite_utils.Database, report: Report, *, force: bool = Fa
             outcome: Outcome = "unchanged"
         elif existing:
             if not force:
-                _refuse_other_facts(db, existing[0], report)
-                _keep_preferred_copy(db, existing[0], report)
-                _refuse_losing_parts(db, existing[0], report)
+                check_replacement(db, existing[0], report)
             _delete_children(db, existing[0])
             db["reports"].update(existing[0], _report_row(report))
             _insert_children(db, existing[0], report)
@@ -257,85 +250,6 @@ def batched(db: sqlite_utils.Database) -> Iterator[Batch]:
         yield batch
     finally:
         batch.commit()
-
-
-# What identifies an inspection besides its PDU: a text that gives any of these otherwise
-# is not a new version of the stored inspection, whatever its key.
-IDENTIFYING_FACTS = ("framework", "fieldwork_started", "fieldwork_start_date", "published")
-
-
-def _stored_facts(db: sqlite_utils.Database, report_id: int) -> dict[str, str | None]:
-    columns = ", ".join(IDENTIFYING_FACTS)
-    row = db.execute(f"SELECT {columns} FROM reports WHERE id = ?", [report_id]).fetchone()
-    return dict(zip(IDENTIFYING_FACTS, row))
-
-
-def _refuse_other_facts(db: sqlite_utils.Database, report_id: int, report: Report) -> None:
-    """Another framework or other dates: another inspection, whatever the key says."""
-    stored = _stored_facts(db, report_id)
-    differing = [
-        f"{fact.replace('_', ' ')} {getattr(report, fact)} (stored: {value})"
-        for fact, value in stored.items()
-        if None not in (value, getattr(report, fact)) and not _same_fact(fact, getattr(report, fact), value)
-    ]
-    if differing:
-        when = stored["fieldwork_started"] or "fieldwork month unknown"
-        raise WouldLoseData(
-            f"not replacing the stored {report.pdu} ({when}): this text gives"
-            f" {', '.join(differing)}; use --force to replace it anyway"
-        )
-
-
-def _same_fact(fact: str, new: str, stored: str) -> bool:
-    # "10 February 2026" from a web page and "February 2026" from its PDF are one publication.
-    if new == stored:
-        return True
-    month = published_month(stored) if fact == "published" else None
-    return month is not None and published_month(new) == month
-
-
-# Which copy of one inspection to keep: the PDF the Inspectorate publishes (it has pages), then
-# its web page, then text. A less preferred copy does not replace a stored one without --force.
-PREFERRED_FORMATS = {"text": 0, "html": 1, "pdf": 2}
-FORMAT_NAMES = {"text": "a text file", "html": "its web page", "pdf": "its PDF"}
-
-
-def _keep_preferred_copy(db: sqlite_utils.Database, report_id: int, report: Report) -> None:
-    (stored,) = db.execute("SELECT source_format FROM reports WHERE id = ?", [report_id]).fetchone()
-    stored = stored or "text"
-    if PREFERRED_FORMATS[report.source_format] < PREFERRED_FORMATS[stored]:
-        raise KeptStoredCopy(
-            f"kept the stored copy of {report.pdu} ({report.fieldwork_started}) from"
-            f" {FORMAT_NAMES[stored]} over this one from {FORMAT_NAMES[report.source_format]};"
-            " --force replaces it"
-        )
-
-
-def _refuse_losing_parts(db: sqlite_utils.Database, report_id: int, report: Report) -> None:
-    lost = []
-    for part in COUNTED_PARTS:
-        stored = db.execute(f"SELECT count(*) FROM {part} WHERE report_id = ?", [report_id]).fetchone()[0]
-        if len(getattr(report, part)) < stored:
-            lost.append(f"{len(getattr(report, part))} of {stored} {part.replace('_', ' ')}")
-    # Totals can hide a standard whose findings the new text files elsewhere.
-    sections = {finding.section for finding in report.findings}
-    rated = {standard.code for standard in report.standards}
-    emptied = db.execute(
-        "SELECT DISTINCT section FROM findings WHERE report_id = ? ORDER BY section", [report_id]
-    ).fetchall()
-    emptied = [code for (code,) in emptied if code in rated and code not in sections]
-    if emptied:
-        lost.append(f"no findings under {', '.join(emptied)}")
-    lost.extend(
-        f"{fact.replace('_', ' ')} missing (stored: {value})"
-        for fact, value in _stored_facts(db, report_id).items()
-        if value is not None and getattr(report, fact) is None
-    )
-    if lost:
-        raise WouldLoseData(
-            f"not replacing the stored {report.pdu} ({report.fieldwork_started}): this text holds"
-            f" less: {', '.join(lost)}; use --force to replace it anyway"
-        )
 
 
 def _report_row(report: Report) -> dict:

@@ -12,7 +12,8 @@ import pytest
 from conftest import CORPUS, probe_process
 from probe.importers import parse_report
 from probe.store.read import Reader
-from probe.store.write import WouldLoseData, import_report, open_db
+from probe.store.connection import WouldLoseData
+from probe.store.write import import_report, open_db
 
 GWENT_STEM = "004_354d18e338058cf9"  # Gwent PDU, 2024 framework, fieldwork September 2025
 TYNESIDE_STEM = "002_4b2ac3813f356061"  # South Tyneside and Gateshead, 2021 framework, October 2022

@@ -11,7 +11,8 @@ import pytest
 from conftest import REPO
 from gold import STEMS, gold_report
 from probe.store.read import Reader
-from probe.store.write import WouldLoseData, import_report, open_db
+from probe.store.connection import WouldLoseData
+from probe.store.write import import_report, open_db
 
 PUBLISHED = REPO / "tests" / "fixtures" / "published"
 GWENT_PDF = PUBLISHED / "pdf-word" / "gwent-pdu-inspection-report.pdf"

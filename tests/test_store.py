@@ -262,7 +262,7 @@ def test_the_unrated_outcomes_question_drives_no_rating(reader):
 
 
 def test_a_shorter_text_of_a_stored_inspection_does_not_replace_it(seeded_db):
-    from probe.store.write import WouldLoseData
+    from probe.store.connection import WouldLoseData
 
     full = gold_report(STEMS[4])
     cut = dataclasses.replace(full, source_sha256="cut", key_questions=full.key_questions[:3],

@@ -15,7 +15,8 @@ from probe.importers import parse_report
 from probe.domain.model import KeyQuestion, Report, Standard
 from probe.store.connection import StoreError
 from probe.store.read import Reader
-from probe.store.write import WouldLoseData, build_database, import_report, open_db
+from probe.store.connection import WouldLoseData
+from probe.store.write import build_database, import_report, open_db
 
 GWENT = STEMS[4]
 
