@@ -37,6 +37,7 @@ class KeyQuestion:
     question: str  # straight quotes, whitespace runs collapsed
     percent: int
     page: int | None = None  # the PDF page it is printed on, when imported from a PDF
+    anchor: str | None = None  # the web page's section id it sits under, when imported from one
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class Recommendation:
     text: str
     line: int  # 1-based line in the source text
     page: int | None = None  # the PDF page it is printed on, when imported from a PDF
+    anchor: str | None = None  # the web page's section id it sits under, when imported from one
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,7 @@ class Finding:
     text: str  # bullet text; a quoted testimony that follows a bullet ending in ":" is appended
     line: int  # 1-based line in the source text
     page: int | None = None  # the PDF page it is printed on, when imported from a PDF
+    anchor: str | None = None  # the web page's section id it sits under, when imported from one
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,7 @@ class Report:
     headings: list[Heading] = field(default_factory=list)
 
     source_format: FileFormat = "text"  # the file it was imported from
+    source_url: str | None = None  # a web page's own address (its canonical link), when it gives one
 
     # Things that could not be found or looked wrong, each a one-line sentence naming the field
     warnings: list[str] = field(default_factory=list)

@@ -17,7 +17,7 @@ from probe.domain.model import Finding, FindingKind, KeyQuestion
 from .structure import Section
 from .text import as_rating, split_rating, squash, straight_quotes
 
-PageOf = Callable[[int], int | None] | None  # the page a line (0-based) is printed on
+PlaceOf = Callable[[int], dict] | None  # where a line (0-based) is printed: page, anchor
 _RATING_LOOKAHEAD = 4  # non-blank lines after a standard heading that may hold its rating
 _UNRATED = re.compile(
     r"\b(?:do not|does not|don't)\s+(?:currently\s+)?rate\b|\bnot\s+rated\b|\bunrated\b",
@@ -74,7 +74,7 @@ def _continues(bullet_text: str, text: str, distance: int) -> bool:
 
 
 def key_questions(
-    lines: list[str], section: Section, page_of: PageOf = None
+    lines: list[str], section: Section, place_of: PlaceOf = None
 ) -> tuple[list[KeyQuestion], list[str]]:
     """Rows of the section's key-question tables, and warnings.
 
@@ -93,19 +93,19 @@ def key_questions(
         header_lines = _table_header(lines, index, section.end)
         if header_lines:
             if table:
-                questions += table.rows(code, warnings, page_of)
+                questions += table.rows(code, warnings, place_of)
             table, index = _Table(index), index + header_lines
             continue
         if line.strip() and not (table and table.takes(line, index)):
             if table:
-                questions += table.rows(code, warnings, page_of)
+                questions += table.rows(code, warnings, place_of)
                 table = None
             row = _question_row(line) if not shapes.bullet(line) else None
             if row and row[0].endswith("?"):
-                questions += _checked(code, row[0], row[1], index, warnings, page_of)
+                questions += _checked(code, row[0], row[1], index, warnings, place_of)
         index += 1
     if table:
-        questions += table.rows(code, warnings, page_of)
+        questions += table.rows(code, warnings, place_of)
     return questions, warnings
 
 
@@ -192,7 +192,7 @@ class _Table:
             self.lines.append(index)
         self.open = not cell.endswith("?")
 
-    def rows(self, code: str, warnings: list[str], page_of: PageOf) -> list[KeyQuestion]:
+    def rows(self, code: str, warnings: list[str], place_of: PlaceOf) -> list[KeyQuestion]:
         if len(self.questions) != len(self.percents):
             warnings.append(
                 f"line {self.start + 1}: key-question table has {len(self.questions)} "
@@ -200,18 +200,18 @@ class _Table:
             )
         found = []
         for question, percent, index in zip(self.questions, self.percents, self.lines, strict=False):
-            found += _checked(code, question, percent, index, warnings, page_of)
+            found += _checked(code, question, percent, index, warnings, place_of)
         return found
 
 
 def _checked(
-    code: str, question: str, percent: int, index: int, warnings: list[str], page_of: PageOf
+    code: str, question: str, percent: int, index: int, warnings: list[str], place_of: PlaceOf
 ) -> list[KeyQuestion]:
     if percent > 100:
         warnings.append(f"line {index + 1}: key-question percentage {percent}% is over 100")
         return []
-    page = page_of(index) if page_of else None
-    return [KeyQuestion(code, squash(straight_quotes(question)), percent, page)]
+    place = place_of(index) if place_of else {}
+    return [KeyQuestion(code, squash(straight_quotes(question)), percent, **place)]
 
 
 def body_rating(lines: list[str], section: Section) -> BodyRating:

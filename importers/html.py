@@ -10,6 +10,7 @@ date the page carries in its metadata is written as a 'Published:' line under th
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from probe.domain.model import ReportError
@@ -62,6 +63,8 @@ _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _BACK_TO_TOP = re.compile(r"^\s*\(?\s*back to top\s*\)?\s*$", re.IGNORECASE)
 _SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.IGNORECASE)
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_TITLE = re.compile(r"inspection of probation services in", re.IGNORECASE)
+_MAX_ID = 100
 
 
 def looks_like_html(data: bytes) -> bool:
@@ -72,12 +75,19 @@ def looks_like_html(data: bytes) -> bool:
     return any(tag in head for tag in (b"<html", b"<body", b"<!doctype html", b"<div", b"<p"))
 
 
-def html_text(data: bytes) -> str:
+class WebPage(NamedTuple):
+    text: str  # the article as report text
+    anchors: list[str | None]  # for each line of text, the id of the section it sits under
+    url: str | None  # the page's own address, when it says it (canonical link, saved-from)
+
+
+def html_text(data: bytes) -> WebPage:
     """The article of a report's web page as report text; a ReportError for another site."""
     from selectolax.lexbor import LexborHTMLParser
 
     tree = LexborHTMLParser(data)
-    host = _page_host(tree, data)
+    url = _page_url(tree, data)
+    host = urlsplit(url).hostname if url else _base_host(tree)
     if host and not host.endswith(INSPECTORATE_HOST):
         raise ReportError(
             f"a web page from {host}, not from HM Inspectorate of Probation ({INSPECTORATE_HOST})"
@@ -94,24 +104,38 @@ def html_text(data: bytes) -> str:
     for link in article.css("a"):
         if _BACK_TO_TOP.match(link.text(deep=True)):
             link.decompose()
-    blocks: list[str] = []
-    _walk(article, blocks, [])
-    text = "\n\n".join(block for block in blocks if block)
+    blocks: list[tuple[str, str | None]] = []
+    _walk(article, blocks, [], _Anchor(_own_id(article)))
     published = _published(tree)
-    return _with_published(text, published) if published else text
+    if published:
+        _add_published(blocks, published)
+    text = "\n\n".join(block for block, _ in blocks)
+    anchors = [anchor for _, anchor in blocks for _ in (1, 2)][:-1]
+    return WebPage(text, anchors, url)
 
 
-def _page_host(tree, data: bytes) -> str | None:
-    for selector, attribute in (
-        ("link[rel=canonical]", "href"),
-        ("meta[property='og:url']", "content"),
-        ("base", "href"),
-    ):
+def _page_url(tree, data: bytes) -> str | None:
+    """The page's address without its fragment: the canonical link, og:url, or the address a
+    browser noted when saving it; None when it gives none (or not a web address)."""
+    for selector, attribute in (("link[rel=canonical]", "href"), ("meta[property='og:url']", "content")):
         node = tree.css_first(selector)
         if node is not None and node.attributes.get(attribute):
-            return urlsplit(node.attributes[attribute]).hostname
+            return _web_address(node.attributes[attribute])
     saved = _SAVED_FROM.search(data[:4096])
-    return urlsplit(saved.group(1).decode("ascii", "replace")).hostname if saved else None
+    return _web_address(saved.group(1).decode("ascii", "replace")) if saved else None
+
+
+def _web_address(address: str) -> str | None:
+    parts = urlsplit(squash(address))
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return None
+    return parts._replace(fragment="").geturl()
+
+
+def _base_host(tree) -> str | None:
+    node = tree.css_first("base")
+    href = node.attributes.get("href") if node is not None else None
+    return urlsplit(href).hostname if href else None
 
 
 def _article(tree):
@@ -122,8 +146,33 @@ def _article(tree):
     return max(candidates, key=lambda node: len(node.text(deep=True)))
 
 
-def _walk(node, blocks: list[str], line: list[str]) -> None:
-    """Depth-first: inline text gathers in `line`; a block element closes it as one block."""
+class _Anchor:
+    """Which section the walk is in: the id of the innermost heading with one (a heading without
+    an id, such as 'Strengths:', stays in the section of the heading above it), or of the
+    nearest enclosing element with one, before the first heading or under no heading with one."""
+
+    def __init__(self, enclosing: str | None) -> None:
+        self.headings: dict[int, str | None] = {}  # heading level -> its id
+        self.enclosing = enclosing
+
+    def heading(self, level: int, anchor: str | None) -> None:
+        self.headings = {at: id_ for at, id_ in self.headings.items() if at < level}
+        self.headings[level] = anchor
+
+    def current(self) -> str | None:
+        named = [id_ for _, id_ in sorted(self.headings.items()) if id_]
+        return named[-1] if named else self.enclosing
+
+
+def _own_id(node) -> str | None:
+    """An element's id as a link can name it (ids hold no spaces); None for none or junk."""
+    value = squash(node.attributes.get("id") or "")
+    return value if 0 < len(value) <= _MAX_ID and " " not in value else None
+
+
+def _walk(node, blocks: list, line: list[str], anchor: _Anchor) -> None:
+    """Depth-first: inline text gathers in `line`; a block element closes it as one block,
+    with the id of the section it sits under."""
     for child in _children(node):
         tag = child.tag
         if tag == "-text":
@@ -131,17 +180,27 @@ def _walk(node, blocks: list[str], line: list[str]) -> None:
         elif tag == "sup":
             line.append(_mark(child.text(deep=True)))
         elif tag == "tr":
-            _flush(blocks, line)
+            _flush(blocks, line, anchor)
             cells = [squash(cell.text(deep=True, separator=" ")) for cell in child.css("th, td")]
-            blocks.append("\t".join(cell for cell in cells if cell))
+            blocks.append(("\t".join(cell for cell in cells if cell), anchor.current()))
         elif tag in _BLOCKS:
-            _flush(blocks, line)
+            _flush(blocks, line, anchor)
+            if tag in _HEADINGS:
+                anchor.heading(int(tag[1]), _own_id(child))
             if tag == "li":
                 line.append(_list_marker(child))
-            _walk(child, blocks, line)
-            _flush(blocks, line)
+            _within(child, blocks, line, anchor)
+            _flush(blocks, line, anchor)
         elif tag not in ("img", "-comment"):
-            _walk(child, blocks, line)
+            _within(child, blocks, line, anchor)
+
+
+def _within(node, blocks: list, line: list[str], anchor: _Anchor) -> None:
+    """Walk an element's children with it as the enclosing element when it has an id."""
+    outer = anchor.enclosing
+    anchor.enclosing = _own_id(node) or outer
+    _walk(node, blocks, line, anchor)
+    anchor.enclosing = outer
 
 
 def _list_marker(item) -> str:
@@ -170,11 +229,11 @@ def _mark(text: str) -> str:
     return text.translate(_SUPERSCRIPT) if text.isdecimal() else text
 
 
-def _flush(blocks: list[str], line: list[str]) -> None:
+def _flush(blocks: list, line: list[str], anchor: _Anchor) -> None:
     text = squash("".join(line))
     line.clear()
     if text and text != "•":
-        blocks.append(text)
+        blocks.append((text, anchor.current()))
 
 
 def _published(tree) -> str | None:
@@ -194,17 +253,15 @@ def _published(tree) -> str | None:
     return None
 
 
-def _with_published(text: str, published: str) -> str:
+def _add_published(blocks: list[tuple[str, str | None]], published: str) -> None:
     """Fill an empty 'Published:' line, or add one under the title line."""
-    if re.search(r"^Published:\s*$", text, re.MULTILINE):
-        return re.sub(
-            r"^Published:\s*$", f"Published: {published}", text, count=1, flags=re.MULTILINE
-        )
-    if re.search(r"^Published:", text, re.MULTILINE):
-        return text
-    title = re.search(
-        r"^.*inspection of probation services in.*$", text, re.MULTILINE | re.IGNORECASE
-    )
-    if title is None:
-        return f"Published: {published}\n\n{text}"
-    return f"{text[: title.end()]}\n\nPublished: {published}{text[title.end() :]}"
+    texts = [text for text, _ in blocks]
+    empty = next((i for i, text in enumerate(texts) if re.match(r"^Published:\s*$", text)), None)
+    if empty is not None:
+        blocks[empty] = (f"Published: {published}", blocks[empty][1])
+        return
+    if any(text.startswith("Published:") for text in texts):
+        return
+    title = next((i for i, text in enumerate(texts) if _TITLE.search(text)), None)
+    at = 0 if title is None else title + 1
+    blocks.insert(at, (f"Published: {published}", blocks[at - 1][1] if at else None))

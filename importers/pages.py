@@ -137,16 +137,25 @@ def is_structural(text: str) -> bool:
     )
 
 
-def page_lookup(pages: list[int] | None):
-    """A function giving the page of a (0-based) line, or None for a text without pages."""
-    if not pages:
+def place_lookup(pages: list[int] | None, anchors: list[str | None] | None = None):
+    """A function giving where a (0-based) line is printed, as the model's `page` and `anchor`
+    fields (the PDF page; the web page's section id), or None for a text with neither."""
+    if not pages and not anchors:
         return None
-    return lambda index: pages[index] if 0 <= index < len(pages) else None
+
+    def place_of(index: int) -> dict:
+        return {"page": _item(pages, index), "anchor": _item(anchors, index)}
+
+    return place_of
 
 
-def add_pages(report: Report, page_of) -> None:
-    """Give each finding and recommendation the page its (1-based) line is printed on."""
-    report.findings = [replace(item, page=page_of(item.line - 1)) for item in report.findings]
+def _item(values: list | None, index: int):
+    return values[index] if values and 0 <= index < len(values) else None
+
+
+def add_places(report: Report, place_of) -> None:
+    """Give each finding and recommendation the place its (1-based) line is printed at."""
+    report.findings = [replace(item, **place_of(item.line - 1)) for item in report.findings]
     report.recommendations = [
-        replace(item, page=page_of(item.line - 1)) for item in report.recommendations
+        replace(item, **place_of(item.line - 1)) for item in report.recommendations
     ]

@@ -18,7 +18,7 @@ from probe.domain.model import Heading, Report, ReportError, SourceFormat, Stand
 from probe.domain.months import MONTH_NUMBER
 from probe.domain.ratings import POINTS
 from probe.domain.text import safe_name
-from .pages import add_pages, page_lookup
+from .pages import add_places, place_lookup
 from .ratings import RatingsBlock, parse_ratings
 from .recommendations import recommendations
 from .sanitise import sanitise
@@ -41,14 +41,16 @@ def parse_report(
     source_name: str = "<text>",
     pages: list[int] | None = None,
     layout: SourceFormat | None = None,
+    anchors: list[str | None] | None = None,
 ) -> Report:
     """Parse decoded report text. Returns a Report or raises ReportError, nothing else.
 
     `pages` gives the printed page of each line of `text` (after sanitising, which keeps
-    lines where they are), for text read from a paged document. `layout` is the report's
-    family when the file said it (a PDF, a web page); text leaves it to be told from the text."""
+    lines where they are), for text read from a paged document; `anchors`, likewise, the web
+    page's section id each line sits under. `layout` is the report's family when the file said
+    it (a PDF, a web page); text leaves it to be told from the text."""
     try:
-        return _parse(text, source_name, pages, layout)
+        return _parse(text, source_name, place_lookup(pages, anchors), layout)
     except ReportError:
         raise
     except Exception as error:  # a bug here must not crash a bulk import; say what broke
@@ -58,7 +60,7 @@ def parse_report(
 
 
 def _parse(
-    text: str, source_name: str, pages: list[int] | None, layout: SourceFormat | None
+    text: str, source_name: str, place_of, layout: SourceFormat | None
 ) -> Report:
     if not isinstance(text, str):
         raise ReportError(f"expected decoded text, got {type(text).__name__}")
@@ -112,10 +114,9 @@ def _parse(
     report.standards, all_rated = _standards(
         lines, ratings, sections, standard_sections, report.warnings
     )
-    page_of = page_lookup(pages)
-    _read_body(report, lines, sections, standard_sections, page_of)
-    if page_of:
-        add_pages(report, page_of)
+    _read_body(report, lines, sections, standard_sections, place_of)
+    if place_of:
+        add_places(report, place_of)
     _check(report, all_rated)
     return report
 
@@ -278,7 +279,7 @@ def _read_body(
     lines: list[str],
     sections: list[Section],
     standards: dict[str, Section],
-    page_of,
+    place_of,
 ) -> None:
     warn = report.warnings.append
     names = {standard.code: standard.name for standard in report.standards}
@@ -286,7 +287,7 @@ def _read_body(
     for section in sections:
         if section.kind == "standard" and standards.get(section.code) is section:
             label = f"standard {section.code} {names.get(section.code, section.title)}"
-            questions, question_warnings = body.key_questions(lines, section, page_of)
+            questions, question_warnings = body.key_questions(lines, section, place_of)
             report.warnings += question_warnings
             found = body.findings(lines, section)
             if section.domain == 2 and not questions:

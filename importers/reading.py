@@ -56,10 +56,13 @@ def sniff(data: bytes) -> str:
 
 
 def parse_document(data: bytes, source_name: str) -> Report:
-    """Parse the bytes of a PDF, a web page or a text into a Report with its source format
-    and, where the document has pages, the page of each finding, key question and recommendation."""
+    """Parse the bytes of a PDF, a web page or a text into a Report with its source format and
+    the place of each finding, key question and recommendation: its page, where the document has
+    pages, or its section anchor and the page's address, for a web page."""
     kind = sniff(data)
     pages: list[int] | None = None
+    anchors: list[str | None] | None = None
+    url: str | None = None
     warnings: list[str] = []
     if kind == "pdf":
         from .layout import page_text
@@ -69,14 +72,15 @@ def parse_document(data: bytes, source_name: str) -> Report:
     elif kind == "html":
         from .html import html_text
 
-        text = html_text(data)
+        text, anchors, url = html_text(data)
     else:
         text, warnings = decode(data)
         text, pages = _pasted_from_pdf(text, warnings)
     layout = {"pdf": "pdf", "html": "web"}.get(kind)
-    report = parse_report(text, source_name=source_name, pages=pages, layout=layout)
+    report = parse_report(text, source_name, pages, layout, anchors)
     report.warnings[:0] = warnings
     report.source_format = kind
+    report.source_url = url
     return report
 
 

@@ -23,7 +23,15 @@ def _add_source_and_pages(db) -> None:
         db.execute(f"ALTER TABLE {table} ADD COLUMN page INTEGER")
 
 
-STEPS = {2: _add_source_and_pages}  # from version -> step
+def _add_anchors(db) -> None:
+    """3 -> 4: a web page's own address, and the section anchor of every finding, key question
+    and recommendation read from one (unknown, so NULL, for reports stored before)."""
+    db.execute("ALTER TABLE reports ADD COLUMN source_url TEXT")
+    for table in ("key_questions", "recommendations", "findings"):
+        db.execute(f"ALTER TABLE {table} ADD COLUMN anchor TEXT")
+
+
+STEPS = {2: _add_source_and_pages, 3: _add_anchors}  # from version -> step
 
 
 def backup_path(path: Path, version: int) -> Path:

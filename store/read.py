@@ -156,13 +156,13 @@ class Reader:
             "SELECT source_name, source_sha256, text_zlib, format, framework, pdu, region, published,"
             " fieldwork_started, fieldwork_start_date, score_points, score_max, overall_rating,"
             " chief_inspector, lead_inspector, cases_inspected, interviews, caseload,"
-            " source_format, warnings"
+            " source_format, source_url, warnings"
             " FROM reports WHERE id = ?",
             [report_id],
         )
         if not rows:
             raise StoreError(f"{self.path}: no report with id {report_id}")
-        source_name, source_sha256, text_zlib, *headline, source_format, warnings = rows[0]
+        source_name, source_sha256, text_zlib, *headline, source_format, source_url, warnings = rows[0]
         text = zlib.decompress(text_zlib).decode("utf-8")
 
         def children(item_type, columns: str, table: str, order: str = "position"):
@@ -176,19 +176,20 @@ class Reader:
             *headline,
             standards=children(Standard, "code, name, domain, domain_name, rating", "standards"),
             key_questions=children(
-                KeyQuestion, "standard_code, question, percent, page", "key_questions"
+                KeyQuestion, "standard_code, question, percent, page, anchor", "key_questions"
             ),
             recommendations=children(
                 Recommendation,
-                "number, addressee, addressee_type, text, line, page",
+                "number, addressee, addressee_type, text, line, page, anchor",
                 "recommendations",
                 order="number, id",
             ),
             findings=children(
-                Finding, "section, section_heading, kind, text, line, page", "findings"
+                Finding, "section, section_heading, kind, text, line, page, anchor", "findings"
             ),
             headings=children(Heading, "title, line, level", "headings"),
             source_format=source_format,
+            source_url=source_url,
             warnings=json.loads(warnings),
         )
 

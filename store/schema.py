@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import functools
 
-SCHEMA_VERSION = 3  # 2: text_zlib; 3: source_format, and the PDF page of each finding,
-# key question and recommendation (store.migrations upgrades older files in place)
+SCHEMA_VERSION = 4  # 2: text_zlib; 3: source_format, and the PDF page of each finding,
+# key question and recommendation; 4: a web page's address and the section anchor of each
+# (store.migrations upgrades older files in place)
 
 REPORT_FK = [("report_id", "reports", "id")]
 
@@ -26,7 +27,7 @@ def create_schema(db) -> None:
             "fieldwork_month": str, "fieldwork_start_date": str, "score_points": int,
             "score_max": int, "overall_rating": str, "chief_inspector": str,
             "lead_inspector": str, "cases_inspected": int, "interviews": int, "caseload": int,
-            "source_name": str, "source_format": str, "source_sha256": str, "text_zlib": bytes, "warnings": str,
+            "source_name": str, "source_format": str, "source_url": str, "source_sha256": str, "text_zlib": bytes, "warnings": str,
             "imported_at": str,
         },
         pk="id",
@@ -48,18 +49,19 @@ def create_schema(db) -> None:
     # The key-question rows of each report's percentage tables.
     db["key_questions"].create(
         {"id": int, "report_id": int, "position": int, "standard_code": str, "question": str,
-         "percent": int, "page": int},
+         "percent": int, "page": int, "anchor": str},
         pk="id", foreign_keys=REPORT_FK,
         not_null={"report_id", "position", "standard_code", "question", "percent"},
     )  # fmt: skip
     db["key_questions"].create_index(["report_id", "position"], unique=True)
     db["key_questions"].create_index(["question"])
 
-    # page: the PDF page a row is printed on (NULL for text and web pages).
+    # page: the PDF page a row is printed on (NULL for text and web pages); anchor: the id of the
+    # web page section it sits under (NULL for text and PDFs).
     # Numbered recommendations; addressee_type is "pdu", "region" or "hmpps".
     db["recommendations"].create(
         {"id": int, "report_id": int, "number": int, "addressee": str, "addressee_type": str,
-         "text": str, "line": int, "page": int},
+         "text": str, "line": int, "page": int, "anchor": str},
         pk="id", foreign_keys=REPORT_FK,
         not_null={"report_id", "number", "addressee", "addressee_type", "text", "line"},
     )  # fmt: skip
@@ -68,7 +70,7 @@ def create_schema(db) -> None:
     # Finding bullets in report order; section is a standard code or an unnumbered heading.
     db["findings"].create(
         {"id": int, "report_id": int, "position": int, "section": str, "section_heading": str,
-         "kind": str, "text": str, "line": int, "page": int},
+         "kind": str, "text": str, "line": int, "page": int, "anchor": str},
         pk="id", foreign_keys=REPORT_FK,
         not_null={"report_id", "position", "section", "section_heading", "kind", "text", "line"},
     )  # fmt: skip
@@ -93,7 +95,7 @@ def create_schema(db) -> None:
 @functools.cache
 def schema_objects() -> frozenset[tuple[str, str]]:
     """(type, name) of every table, index, trigger and FTS table create_schema makes: what a
-    database must hold, whole, before probe writes to it. Versions 2 and 3 hold the same."""
+    database must hold, whole, before probe writes to it. Versions 2 to 4 hold the same."""
     import sqlite_utils
 
     db = sqlite_utils.Database(memory=True)

@@ -57,6 +57,8 @@ class SearchHit(NamedTuple):
     line: int  # 1-based line of the finding in the report text
     rank: float  # bm25, lower is better
     page: int | None = None  # the PDF page it is printed on, when the report came from one
+    anchor: str | None = None  # the id of its web page section, when the report came from one
+    url: str | None = None  # that web page's address, when the page gave it
 
 
 class SearchResult(NamedTuple):
@@ -137,7 +139,7 @@ def _searched_sources(filters: dict) -> list[str]:
 _FINDING_HITS = """
 SELECT f.id, f.report_id, r.pdu, r.fieldwork_started, f.section, f.section_heading, f.kind,
        f.text, snippet(findings_fts, 0, :start, :end, '…', :tokens), f.line,
-       f.page
+       f.page, f.anchor, r.source_url
 FROM findings_fts
 JOIN findings f ON f.id = findings_fts.rowid
 JOIN reports r ON r.id = f.report_id
@@ -147,7 +149,7 @@ WHERE findings_fts MATCH :match AND findings_fts.rowid IN (SELECT value FROM jso
 _RECOMMENDATION_HITS = """
 SELECT c.id, c.report_id, r.pdu, r.fieldwork_started, 'Recommendations', c.addressee,
        'recommendation', c.text, snippet(recommendations_fts, 0, :start, :end, '…', :tokens),
-       c.line, c.page
+       c.line, c.page, c.anchor, r.source_url
 FROM recommendations_fts
 JOIN recommendations c ON c.id = recommendations_fts.rowid
 JOIN reports r ON r.id = c.report_id
@@ -310,6 +312,7 @@ def hit_details(conn: sqlite3.Connection, match: str, ranked: list[tuple]) -> li
             details[source, row[0]] = row[1:]
     return [
         SearchHit(*details[source, hit_id][:8], line=details[source, hit_id][8], rank=rank,
-                  page=details[source, hit_id][9])
+                  page=details[source, hit_id][9], anchor=details[source, hit_id][10],
+                  url=details[source, hit_id][11])
         for source, hit_id, rank in ranked
     ]

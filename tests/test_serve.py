@@ -45,7 +45,8 @@ def same_hits(rows: list[dict]) -> list[tuple]:
     """What identifies a hit and what it shows, in the API's terms, the snippet unhighlighted."""
     return [
         (row["pdu"], row["fieldwork_started"], row["section"], row["section_heading"], row["kind"],
-         row["line"], row["page"], row["report_id"], " ".join(MARKS.sub("", row["snippet"]).split()))
+         row["line"], row["page"], row["anchor"], row["url"], row["report_id"],
+         " ".join(MARKS.sub("", row["snippet"]).split()))
         for row in rows
     ]  # fmt: skip
 
@@ -53,7 +54,7 @@ def same_hits(rows: list[dict]) -> list[tuple]:
 def cli_hits(hits: list[dict]) -> list[tuple]:
     return [
         (hit["pdu"], hit["fieldwork_started"], hit["section"], hit["section_heading"], hit["kind"],
-         hit["line"], hit["page"], hit["report_id"], hit["snippet"])
+         hit["line"], hit["page"], hit["anchor"], hit["url"], hit["report_id"], hit["snippet"])
         for hit in hits
     ]  # fmt: skip
 
@@ -278,3 +279,18 @@ def test_pages_carry_the_open_government_licence_attribution(server):
         footer = " ".join(server.html(page).split("<footer", 1)[1].split())
         assert "Data license: <a href=" in footer and ">Open Government Licence v3.0</a>" in footer, page
         assert "Data source: <a href=" in footer and "HM Inspectorate of Probation</a>" in footer, page
+
+
+def test_search_gives_a_web_page_finding_the_address_of_its_section(tmp_path):
+    from conftest import REPO
+
+    page = REPO / "tests" / "fixtures" / "published" / "web-curl" / "gwent-pdu.html"
+    db = build_db(tmp_path / "web.db", [read_report(page)])
+    with serving(db) as server:
+        rows = server.rows("probe/search", q="home visits")
+    hits, _ = cli_search(db, "home visits")
+    assert same_hits(rows) == cli_hits(hits)
+    assert [(row["section"], row["page"], row["anchor"], row["url"]) for row in rows] == [
+        ("2.3", None, "standard-2-3",
+         "https://hmiprobation.justiceinspectorates.gov.uk/inspections/gwent-pdu/#standard-2-3"),
+    ]  # fmt: skip

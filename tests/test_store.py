@@ -313,6 +313,40 @@ def test_a_database_from_the_last_release_is_upgraded_in_place_with_nothing_lost
             assert kept.execute(f"SELECT * FROM {table} ORDER BY id").fetchall() == rows
 
 
+SCHEMA3_DATABASE = Path(__file__).parent / "data" / "schema3.db"  # made at d27d694: the five
+# bundled texts, then Gwent's Word PDF (so its findings have pages)
+TABLES = ("reports", "standards", "key_questions", "recommendations", "findings", "headings")
+
+
+def test_a_schema_3_database_is_upgraded_keeping_pages_and_taking_anchors(tmp_path):
+    path = tmp_path / "probe.db"
+    shutil.copy(SCHEMA3_DATABASE, path)
+    with contextlib.closing(sqlite3.connect(SCHEMA3_DATABASE)) as old:
+        assert old.execute("PRAGMA user_version").fetchone()[0] == 3
+        before = {table: old.execute(f"SELECT * FROM {table} ORDER BY id").fetchall() for table in TABLES}
+    with open_reader(path) as reader:
+        gwent = reader.report(reader.find_reports("gwent")[0].id)
+        assert gwent.source_format == "pdf" and gwent.source_url is None
+        assert all(f.page and f.anchor is None for f in gwent.findings)
+        assert reader.search("home visits").total == 5
+    with contextlib.closing(sqlite3.connect(path)) as new:
+        assert new.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        for table, rows in before.items():
+            width = len(rows[0])
+            assert [row[:width] for row in new.execute(f"SELECT * FROM {table} ORDER BY id")] == rows
+    with contextlib.closing(sqlite3.connect(backup_path(path, 3))) as kept:
+        assert kept.execute("PRAGMA user_version").fetchone()[0] == 3
+    # The upgraded file takes a web page's anchors like a new one.
+    db = open_db(path)
+    page = Path(__file__).parent / "fixtures" / "published" / "web-curl" / "newcastle-upon-tyne-pdu.html"
+    assert import_report(db, read_report(page), force=True) == "replaced"
+    db.close()
+    with Reader(path) as reader:
+        newcastle = reader.report(reader.find_reports("newcastle")[0].id)
+        assert newcastle.source_url.endswith("/inspections/newcastle-upon-tyne-pdu/")
+        assert newcastle.findings[0].anchor == "standard-1-1"
+
+
 def test_a_database_from_an_unknown_older_probe_is_explained_and_kept(seeded_db):
     with contextlib.closing(sqlite3.connect(seeded_db)) as conn:
         conn.execute("PRAGMA user_version = 1")

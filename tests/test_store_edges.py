@@ -223,8 +223,8 @@ def schema(version: int):
         (lambda path: path.write_bytes(b""), "an empty database"),
         (lambda path: path.write_bytes(b"GIF89a" + bytes(200)), "not a SQLite database"),
         (another_sqlite_file, "a SQLite database but not a probe database"),
-        (schema(1), "made by an older probe (schema 1, this probe reads 3)"),
-        (schema(4), "made by a newer probe (schema 4, this probe reads 3); upgrade probe or use another --db"),
+        (schema(1), "made by an older probe (schema 1, this probe reads 4)"),
+        (schema(5), "made by a newer probe (schema 5, this probe reads 4); upgrade probe or use another --db"),
         (lambda path: None, "no such database (`probe --db PATH import FILES` creates one)"),
     ],
 )  # fmt: skip

@@ -629,3 +629,24 @@ async def test_the_reader_names_the_pdf_page_of_the_finding_it_opens_at(tmp_path
         assert isinstance(reader, ReaderScreen) and reader.cursor_line == finding.line
         title = squash(plain(reader.query_one("#reader-title", Static).content))
         assert title.endswith(f" · p. {finding.page}") and finding.page > 1
+
+
+@run_async
+async def test_the_reader_names_the_web_page_section_of_the_finding_it_opens_at(tmp_path):
+    from conftest import REPO
+    from probe.importers import read_report
+    from probe.tui.messages import OpenReport
+
+    page = REPO / "tests" / "fixtures" / "published" / "web-curl" / "gwent-pdu.html"
+    db = tmp_path / "probe.db"
+    build_database(db, [read_report(page)])
+    app = ProbeApp(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        report_id = app.reader.reports()[0].id
+        finding = next(f for f in app.reader.report(report_id).findings if f.section == "2.3")
+        app.post_message(OpenReport(report_id, finding.line))
+        await pilot.pause()
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen) and reader.cursor_line == finding.line
+        title = squash(plain(reader.query_one("#reader-title", Static).content))
+        assert title == "Gwent PDU · September 2025 · 2.3 Implementation and delivery · #standard-2-3"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from probe.domain.kinds import KIND_LABELS
-from probe.output.text import one_line
+from probe.output.text import one_line, place_label
 
 if TYPE_CHECKING:
     from probe.store.search import SearchHit
@@ -23,13 +23,16 @@ def where(hit: SearchHit) -> str:
 
 def citation(hit: SearchHit) -> str:
     """The reference alone: 'HM Inspectorate of Probation, Gwent PDU inspection (fieldwork
-    September 2025), 2.3 Implementation and delivery, area for improvement, page 12'."""
+    September 2025), 2.3 Implementation and delivery, area for improvement, page 12', or the
+    section's address in place of the page for a report read from its web page."""
     inspection = f"{hit.pdu} inspection" + (f" (fieldwork {hit.fieldwork_started})" if hit.fieldwork_started else "")
     parts = ["HM Inspectorate of Probation", inspection, where(hit)]
     if hit.kind != "recommendation":
         parts.append(KIND_LABELS[hit.kind])
     if hit.page:
         parts.append(f"page {hit.page}")
+    elif hit.anchor:
+        parts.append(place_label(None, hit.anchor, hit.url))
     return one_line(", ".join(parts))
 
 

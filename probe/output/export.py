@@ -17,6 +17,7 @@ EXPORT_FIELDS = (
     "pdu", "region", "framework", "published", "fieldwork_started", "fieldwork_start_date",
     "score_points", "score_max", "overall_rating", "chief_inspector", "lead_inspector",
     "cases_inspected", "interviews", "caseload", "source_name", "format", "source_format",
+    "source_url",
 )  # fmt: skip
 
 

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from probe.store.search import SearchHit
 
 def hit_dict(hit: SearchHit) -> dict:
-    from probe.output.text import plain_snippet
+    from probe.output.text import plain_snippet, section_url
 
     return {
         "pdu": hit.pdu,
@@ -25,6 +25,8 @@ def hit_dict(hit: SearchHit) -> dict:
         "snippet": plain_snippet(hit.snippet),
         "line": hit.line,
         "page": hit.page,
+        "anchor": hit.anchor,
+        "url": section_url(hit.url, hit.anchor),
         "report_id": hit.report_id,
     }
 
@@ -36,11 +38,12 @@ def print_json(hits: list[SearchHit]) -> None:
 
 
 def print_tsv(hits: list[SearchHit]) -> None:
-    from probe.output.text import one_line, page_label
+    from probe.output.text import one_line, place_label
 
     for hit in hits:
         fields = (hit.pdu, hit.fieldwork_started, hit.section, hit.section_heading, hit.kind, hit.text)
-        typer.echo("\t".join([*(one_line(field) for field in fields), page_label(hit.page)]))
+        place = place_label(hit.page, hit.anchor, hit.url)
+        typer.echo("\t".join(one_line(field) for field in (*fields, place)))
 
 
 def print_table(hits: list[SearchHit], total: int) -> None:
@@ -48,7 +51,7 @@ def print_table(hits: list[SearchHit], total: int) -> None:
     from rich import box
     from rich.table import Table
 
-    from probe.output.text import console, page_label, safe_text, snippet_text
+    from probe.output.text import console, place_label, safe_text, snippet_text
 
     table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False)
     table.add_column("Where", ratio=2)
@@ -61,8 +64,8 @@ def print_table(hits: list[SearchHit], total: int) -> None:
         kind = KIND_LABELS[hit.kind]
         where.append_text(safe_text(f"\n{short_month(fieldwork_month(hit.fieldwork_started))} · {kind}"))
         where.append_text(safe_text(f"\n{section}", style="italic"))
-        if hit.page:
-            where.append_text(safe_text(f" · {page_label(hit.page)}"))
+        if place := place_label(hit.page, hit.anchor):  # the anchor alone: a URL crowds the column
+            where.append_text(safe_text(f" · {place}"))
         table.add_row(where, snippet_text(hit.snippet), end_section=True)
     out = console()
     if hits:
@@ -77,7 +80,7 @@ def count_line(shown: int, total: int) -> str:
 
 
 # Exports of a list of hits (the explorer's `x`), each with its citation.
-HIT_FIELDS = ("pdu", "fieldwork_started", "section", "section_heading", "kind", "text", "snippet", "line", "page", "report_id", "citation")
+HIT_FIELDS = ("pdu", "fieldwork_started", "section", "section_heading", "kind", "text", "snippet", "line", "page", "anchor", "url", "report_id", "citation")
 
 
 def hit_record(hit: SearchHit) -> dict:

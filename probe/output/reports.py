@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from probe.domain.ratings import score_label
-from probe.output.text import console, one_line, page_label, safe_text
+from probe.output.text import console, one_line, place_label, safe_text
 
 if TYPE_CHECKING:
     from probe.domain.model import Report
@@ -82,6 +82,7 @@ def print_report(report: Report, stats: list[QuestionStats]) -> None:
         ("Published", report.published),
         ("Overall", f"{report.overall_rating or '?'} ({score_label(report.score_points, report.score_max, missing='')})"),
         ("Framework", report.framework),
+        ("Web page", report.source_url),  # each item below gives its section's #anchor on it
     ]  # fmt: skip
     for label, value in facts:
         if value:
@@ -97,11 +98,11 @@ def print_report(report: Report, stats: list[QuestionStats]) -> None:
     out.print(ratings)
 
     questions = Table(title="Key questions", box=box.SIMPLE_HEAD, pad_edge=False, title_justify="left")
-    paged = any(question.page for question in report.key_questions)
-    for name in ("Std", "Question", "%", "Median", "Page")[: 5 if paged else 4]:
+    placed = _place_column(report)
+    for name in ("Std", "Question", "%", "Median", *placed):
         questions.add_column(name, justify="right" if name in ("%", "Median") else "left")
     for stat, question in zip(stats, report.key_questions, strict=False):
-        page = [safe_text(page_label(question.page))] if paged else []
+        page = [safe_text(place_label(question.page, question.anchor))] if placed else []
         questions.add_row(
             safe_text(stat.standard_code),
             safe_text(stat.question),
@@ -133,7 +134,8 @@ def print_report(report: Report, stats: list[QuestionStats]) -> None:
         if recommendation.addressee != addressee:
             addressee = recommendation.addressee
             recommendations.add_row("", safe_text(f"{addressee} should:", style="bold"))
-        page = f" ({page_label(recommendation.page)})" if recommendation.page else ""
+        place = place_label(recommendation.page, recommendation.anchor)
+        page = f" ({place})" if place else ""
         recommendations.add_row(f"{recommendation.number}.", safe_text(recommendation.text + page))
     out.print(recommendations)
 
@@ -145,3 +147,10 @@ def print_report(report: Report, stats: list[QuestionStats]) -> None:
         for warning in report.warnings:
             warnings.add_row(" !", safe_text(warning))
         out.print(warnings)
+
+
+def _place_column(report: Report) -> tuple[str, ...]:
+    """The key-question table's last column: the PDF page, the web page section, or none."""
+    if any(question.page for question in report.key_questions):
+        return ("Page",)
+    return ("Anchor",) if any(question.anchor for question in report.key_questions) else ()

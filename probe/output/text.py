@@ -58,9 +58,18 @@ def plain_snippet(snippet: str) -> str:
     return one_line(_MARKERS.sub("", snippet))
 
 
-def page_label(page: int | None) -> str:
-    """'p. 12' for an item printed on page 12 of a PDF; '' when the report had no pages."""
-    return f"p. {page}" if page else ""
+def place_label(page: int | None, anchor: str | None = None, url: str | None = None) -> str:
+    """Where an item is printed, to cite it: 'p. 12' on page 12 of a PDF; on a web page, its
+    section's address, 'https://.../gwent-pdu/#standard-2-3' (or '#standard-2-3' without the
+    page's address); '' when the report had neither."""
+    if page:
+        return f"p. {page}"
+    return f"{url or ''}#{anchor}" if anchor else ""
+
+
+def section_url(url: str | None, anchor: str | None) -> str | None:
+    """A web page section's full address, when both the page's address and the anchor are known."""
+    return f"{url}#{anchor}" if url and anchor else None
 
 
 def console(stderr: bool = False):

@@ -14,7 +14,7 @@ from textual.widgets import Footer, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 from textual.widgets.text_area import Selection
 
-from probe.output.text import clean, safe_text
+from probe.output.text import clean, place_label, safe_text
 from probe.domain.model import Report
 from probe.tui.widgets.keys import VIM_CURSOR
 
@@ -90,13 +90,13 @@ class ReaderScreen(Screen):
         self._report = report
         self._line = line
         self._heading_lines = [heading.line for heading in report.headings]
-        paged = sorted(
-            (item.line, item.page)
+        placed = sorted(
+            (item.line, place_label(item.page, item.anchor))
             for item in (*report.findings, *report.recommendations)
-            if item.page
+            if item.page or item.anchor
         )
-        self._paged_lines = [line for line, _ in paged]  # where a printed page is known
-        self._pages = [page for _, page in paged]
+        self._placed_lines = [line for line, _ in placed]  # where a page or section is known
+        self._places = [place for _, place in placed]
 
     def compose(self) -> ComposeResult:
         report = self._report
@@ -146,10 +146,11 @@ class ReaderScreen(Screen):
         return index if index >= 0 else None
 
     @property
-    def page(self) -> int | None:
-        """The PDF page of the finding or recommendation at (or last above) the cursor."""
-        index = bisect_right(self._paged_lines, self.cursor_line) - 1
-        return self._pages[index] if index >= 0 else None
+    def place(self) -> str | None:
+        """Where the finding or recommendation at (or last above) the cursor is printed: its PDF
+        page ('p. 12') or its web page section ('#standard-2-3')."""
+        index = bisect_right(self._placed_lines, self.cursor_line) - 1
+        return self._places[index] if index >= 0 else None
 
     @on(TextArea.SelectionChanged, "#report-text")
     def _cursor_moved(self) -> None:
@@ -164,8 +165,8 @@ class ReaderScreen(Screen):
         if section is not None:
             title.append(" · ")
             title.append(clean(report.headings[section].title), style="italic")
-        if page := self.page:
-            title.append(f" · p. {page}")
+        if place := self.place:
+            title.append(f" · {clean(place)}")
         title.no_wrap, title.overflow = True, "ellipsis"
         self.query_one("#reader-title", Static).update(title)
         contents = self.query_one(Contents)

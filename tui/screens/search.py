@@ -15,7 +15,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 
 from probe.domain.kinds import KIND_LABELS
 from probe.output.citation import where
-from probe.output.text import clean, page_label, safe_text, snippet_text
+from probe.output.text import clean, place_label, safe_text, snippet_text
 from probe.store.connection import StoreError
 from probe.store.read import Reader
 from probe.store.search import SearchHit, SearchInterrupted, SearchResult
@@ -32,7 +32,7 @@ SEARCH_THREAD = "probe-search"
 
 def hit_prompt(hit: SearchHit) -> Text:
     heading = Text.assemble(safe_text(hit.pdu, "bold"))
-    facts = [hit.fieldwork_started, where(hit), KIND_LABELS[hit.kind], page_label(hit.page)]
+    facts = [hit.fieldwork_started, where(hit), KIND_LABELS[hit.kind], place_label(hit.page, hit.anchor)]
     heading.append("  " + clean(" · ".join(filter(None, facts))), style="dim")
     # Plain Text with a blank last line: quick to lay out for a page of results per keystroke.
     return Text("\n").join([heading, snippet_text(hit.snippet), Text("")])

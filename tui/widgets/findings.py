@@ -98,11 +98,11 @@ class SectionList(OptionList):
 def report_hits(report_id: int, report: Report) -> list[SearchHit]:
     """Every finding, then every recommendation, of `report`, as search would return them."""
     hits = [
-        SearchHit(report_id, report.pdu, report.fieldwork_started, f.section, f.section_heading, f.kind, f.text, f.text, f.line, 0.0, f.page)
+        SearchHit(report_id, report.pdu, report.fieldwork_started, f.section, f.section_heading, f.kind, f.text, f.text, f.line, 0.0, f.page, f.anchor, report.source_url)
         for f in report.findings
     ]
     hits += [
-        SearchHit(report_id, report.pdu, report.fieldwork_started, RECOMMENDATIONS, r.addressee, "recommendation", r.text, r.text, r.line, 0.0, r.page)
+        SearchHit(report_id, report.pdu, report.fieldwork_started, RECOMMENDATIONS, r.addressee, "recommendation", r.text, r.text, r.line, 0.0, r.page, r.anchor, report.source_url)
         for r in report.recommendations
     ]
     return hits
