@@ -119,10 +119,12 @@ def title_pdu(lines: list[str]) -> str | None:
         match = _TITLE.match(squash(line))
         if not match:
             continue
-        name = match.group(1) or next(
-            (squash(s) for s in lines[index + 1 : index + 4] if s.strip()), ""
-        )
-        return name or None
+        if match.group(1):
+            return match.group(1)
+        following = [squash(s) for s in lines[index + 1 : index + 6] if s.strip()]
+        if len(following) > 1 and following[1] == "PDU" and not following[0].endswith("PDU"):
+            return f"{following[0]} PDU"  # a cover's large type wrapped the name before 'PDU'
+        return following[0] if following else None
     return None
 
 

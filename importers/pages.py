@@ -27,6 +27,13 @@ LONE_GLYPH = re.compile(r"^\s*[•●◦▪■‣⁃·►➢\uf0b7\uf0a7–—-]
 _EDGE_LINES = 2  # of a text page's first and last lines, which may be a running header/footer
 _RUNNING_SHARE = 0.4  # repeated at the edge of this share of pages: running text
 _SENTENCE_END = tuple('.?!:;"”’)')
+_SPACED_MARK = re.compile(r"(?<=[A-Za-z.,;:)”’])\s+(\[\d{1,2}\])")
+
+
+def glue_marks(text: str) -> str:
+    """Take away the space an extractor set before a raised footnote mark ('assessments. [2]'):
+    a mark is always printed against its word."""
+    return _SPACED_MARK.sub(r"\1", text)
 
 
 def running_key(text: str) -> str:

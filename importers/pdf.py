@@ -18,8 +18,8 @@ from probe.domain.model import ReportError
 _EOF_WITHIN = 2048  # a complete PDF ends with %%EOF, give or take a little trailing junk
 _MIN_CHARS_PER_PAGE = 200  # a report page holds 1,500-3,000 characters; a scan holds none
 _COLUMN_GAP = 0.6  # a gap wider than this many line heights separates two cells
-_LIST_MARKER = re.compile(r"^(?:[^\w\s]|\d{1,2}[.)]|[a-z][.)]|o)$")
-_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+LIST_MARKER = re.compile(r"^(?:[^\w\s]|\d{1,2}[.)]|[a-z][.)]|o)$")
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _CLOSING = frozenset(".,;:!?)]’”")
 _WORD_GAP = 0.15  # a gap wider than this many font sizes separates two words
 _MARK_GAP = 0.4  # ... or a word and a superscript footnote mark
@@ -204,14 +204,14 @@ def _line(group: list[tuple]) -> VisualLine:
             cells.append("")
             lefts.append(left)
         elif previous and _is_mark(run, previous):
-            text = text.strip().translate(_SUPERSCRIPT)  # a footnote mark, glued to its word
+            text = text.strip().translate(SUPERSCRIPT)  # a footnote mark, glued to its word
         elif cells[-1] and _spaced(gap, run, previous) and not cells[-1].endswith(" "):
             cells[-1] += " "
         # pdfium's mark for a hyphen ending a line; U+2010 is the hyphen a typesetter adds
         cells[-1] += text.replace("\x02", "-").replace("\u2010", "-")
         previous = run
     texts = [" ".join(cell.split()) for cell in cells]
-    if len(texts) > 1 and _LIST_MARKER.match(texts[0]):  # a bullet or number, not a cell
+    if len(texts) > 1 and LIST_MARKER.match(texts[0]):  # a bullet or number, not a cell
         texts[:2] = [f"{texts[0]} {texts[1]}"]
         del lefts[1]
     return VisualLine(

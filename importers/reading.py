@@ -13,7 +13,7 @@ import stat
 from pathlib import Path
 
 from .limits import DEFAULT_MAX_BYTES, MAX_PDF_BYTES
-from probe.domain.model import Report, ReportError
+from probe.domain.model import Report, ReportError, SourceFormat
 from .pages import split_pages
 from .parse import parse_report
 
@@ -64,19 +64,22 @@ def parse_document(data: bytes, source_name: str) -> Report:
     anchors: list[str | None] | None = None
     url: str | None = None
     warnings: list[str] = []
+    layout: SourceFormat | None = None  # the report's family when the file says it
     if kind == "pdf":
         from .layout import page_text
         from .pdf import read_pdf
 
         text, pages = page_text(read_pdf(data))
+        layout = "pdf"
     elif kind == "html":
         from .html import html_text
 
         text, anchors, url = html_text(data)
+        layout = "web"
     else:
         text, warnings = decode(data)
-        text, pages = _pasted_from_pdf(text, warnings)
-    layout = {"pdf": "pdf", "html": "web"}.get(kind)
+        text, pages, laid_out = _pasted_from_pdf(text, warnings)
+        layout = "pdf" if laid_out else None
     report = parse_report(text, source_name, pages, layout, anchors)
     report.warnings[:0] = warnings
     report.source_format = kind
@@ -84,21 +87,28 @@ def parse_document(data: bytes, source_name: str) -> Report:
     return report
 
 
-def _pasted_from_pdf(text: str, warnings: list[str]) -> tuple[str, list[int] | None]:
+def _pasted_from_pdf(text: str, warnings: list[str]) -> tuple[str, list[int] | None, bool]:
     """Text copied out of a PDF: its pages cleaned of running headers and footers, and its
-    wrapped lines joined into paragraphs. Other text is returned as it is."""
+    wrapped lines joined into paragraphs; text laid out in columns (`pdftotext -layout`) read
+    with the PDF's own layout step. Other text is returned as it is. Also says whether the
+    text was laid out as the PDF was."""
+    from .laid_out import laid_out_pages, looks_laid_out
     from .reflow import looks_wrapped, reflow
 
+    if looks_laid_out(text):
+        from .layout import page_text
+
+        return *page_text(laid_out_pages(text)), True
     split = split_pages(text)
     if split is None:
-        return text, None
+        return text, None, False
     text, pages = split
     lines = text.split("\n")
     if not looks_wrapped(lines):
-        return text, pages
+        return text, pages, False
     lines, pages, reflow_warnings = reflow(lines, pages)
     warnings += reflow_warnings
-    return "\n".join(lines), pages
+    return "\n".join(lines), pages, False
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:

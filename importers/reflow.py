@@ -16,14 +16,13 @@ from itertools import pairwise
 
 from . import lines as shapes
 from .layout import hyphen_join, hyphenates, vocabulary_of
-from .pages import LONE_GLYPH, is_structural
+from .pages import LONE_GLYPH, glue_marks, is_structural
 
 _PERCENT = re.compile(r"(?:^|\s)\d{1,3}\s*%$")
 _SHOULD = re.compile(r"\bshould\s*:$")
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _SPLIT_WORD = re.compile(r"\b([a-z]{2,}) ([a-z]{2,})\b")
-_SPACED_MARK = re.compile(r"(?<=[A-Za-z.,;:)”’])\s+(\[\d{1,2}\])")
 _QUOTES = "\"“‘'"
 _SENTENCE_END = tuple('.?!:;"”’)')
 _WRAPPED_SHARE = 0.08  # of lines followed by a line starting in lower case: a wrapped text
@@ -107,7 +106,7 @@ def reflow(lines: list[str], pages: list[int]) -> tuple[list[str], list[int], li
 def _mend(line: str, compounds: dict[str, int], counts: Counter) -> str:
     """Undo what the extractor did to words at a line end, and the space it set before a raised
     footnote mark ('assessments. [2]'; a mark is always printed against its word)."""
-    line = _SPACED_MARK.sub(r"\1", _rehyphenate(line, compounds))
+    line = glue_marks(_rehyphenate(line, compounds))
     return _SPLIT_WORD.sub(lambda match: _rejoined(match, counts), line)
 
 

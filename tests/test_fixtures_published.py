@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -51,7 +52,7 @@ def test_manifest_lists_every_fixture_file():
     assert on_disk == {path for path in listed if path.startswith("tests/fixtures/published/")}
 
 
-def test_each_bundled_report_has_five_renderings():
+def test_each_bundled_report_has_seven_renderings():
     made_by = {stem: [] for stem in STEMS}
     for entry in REPORTS:
         if entry["expected"] == f"tests/gold/{Path(entry['source_seed']).stem}.json":
@@ -62,6 +63,8 @@ def test_each_bundled_report_has_five_renderings():
             ("html", "WordPress page, browser 'Save page as, complete'"),
             ("pdf", "HTML + WeasyPrint"),
             ("pdf", "python-docx + LibreOffice"),
+            ("text", "pdftotext -layout of the Word PDF (columns set out with spaces)"),
+            ("text", "pdftotext -layout of the browser PDF (columns set out with spaces)"),
             ("text", "pdftotext of the Word PDF (form feeds, headers, footers kept)"),
         ], stem
 
@@ -104,9 +107,24 @@ def test_web_page_prints_every_expected_value_in_order(entry):
         assert chrome in html
 
 
-@pytest.mark.parametrize("entry", [e for e in REPORTS if e["format"] == "text"], ids=_ids([e for e in REPORTS if e["format"] == "text"]))
+PASTED = [e for e in REPORTS if e["format"] == "text" and "from_pdf" not in e]
+LAID_OUT = [e for e in REPORTS if "from_pdf" in e]
+
+
+@pytest.mark.parametrize("entry", PASTED, ids=_ids(PASTED))
 def test_pasted_text_prints_every_expected_value_in_order(entry):
     assert check_fixture(REPO, entry) == []
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
+@pytest.mark.parametrize("entry", LAID_OUT, ids=_ids(LAID_OUT))
+def test_layout_text_is_what_pdftotext_layout_gives_for_its_pdf(entry):
+    """Its values are those its PDF is checked to print; the columns are set out with spaces."""
+    made = subprocess.run(["pdftotext", "-layout", str(REPO / entry["from_pdf"]), "-"],
+                          capture_output=True, text=True, check=True).stdout  # fmt: skip
+    text = (REPO / entry["file"]).read_text(encoding="utf-8")
+    assert text == made and "\f" in text
+    assert sum(1 for line in text.splitlines() if line.startswith("   ")) > 100
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")

@@ -64,9 +64,11 @@ def test_a_published_report_gives_the_expected_values(entry):
     assert report.source_format == entry["format"]
 
 
-UNSEEN = {  # tests/fixtures/unseen/README.md: LibreOffice Writer/Web's PDFs
+UNSEEN = {  # tests/fixtures/unseen/README.md: LibreOffice Writer/Web's PDFs, and their -layout text
     "county-durham-and-darlington-pdu-libreoffice-web.pdf": "tests/gold/001_c108ea69334e75e0.json",
     "gwent-pdu-libreoffice-web.pdf": "tests/gold/004_354d18e338058cf9.json",
+    "county-durham-and-darlington-pdu-libreoffice-web.layout.txt": "tests/gold/001_c108ea69334e75e0.json",
+    "gwent-pdu-libreoffice-web.layout.txt": "tests/gold/004_354d18e338058cf9.json",
 }  # fmt: skip
 
 
@@ -110,3 +112,24 @@ def test_each_item_of_a_pdf_has_the_page_it_is_printed_on(entry):
 def test_junk_is_refused(entry):
     with pytest.raises(ReportError):
         read_report(REPO / entry["file"])
+
+
+LAID_OUT = [e for e in MANIFEST["reports"] if "from_pdf" in e]
+
+
+@pytest.mark.parametrize("entry", LAID_OUT, ids=_ids(LAID_OUT))
+def test_each_item_of_layout_text_has_the_page_it_is_printed_on(entry):
+    """`pdftotext -layout` text keeps its PDF's pages apart with form feeds: each finding and
+    recommendation gets the page whose text holds its first words, as its PDF gives it."""
+    text = (REPO / entry["file"]).read_text(encoding="utf-8")
+    pages = [squash(page) for page in text.split("\f")]
+    report = read_report(REPO / entry["file"])
+    pdf = read_report(REPO / entry["from_pdf"])
+    items = [*report.findings, *report.recommendations]
+    assert items and all(item.page for item in items)
+    for item in items:
+        opening = squash(item.text)[:30]
+        assert opening in pages[item.page - 1], (item.page, opening)
+    assert [f.page for f in report.findings] == [f.page for f in pdf.findings]
+    assert [q.page for q in report.key_questions] == [q.page for q in pdf.key_questions]
+    assert report.source_format == "text" and report.format == "pdf"
