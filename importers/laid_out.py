@@ -13,13 +13,12 @@ from __future__ import annotations
 import re
 from statistics import median
 
-from .pages import glue_marks
-from .pdf import LIST_MARKER, SUPERSCRIPT, Page, VisualLine
+from .pages import glue_marks, raise_marks
+from .pdf import LIST_MARKER, Page, VisualLine
 
 _CELL = re.compile(r"\S+(?: {1,2}\S+)*")  # three spaces or more part two cells
 _GAP = re.compile(r"\S {3,}\S")
 _GOES_ON = re.compile(r"(?:,|\b(?:and|or|of|the|in|to|for|with))$")  # no line ends a paragraph so
-_NOTE = re.compile(r"^(\d{1,2}) [A-Z]")  # a footnote's number at its start
 _SENTENCE_ENDED = re.compile(r"[.?!][’”)]?(?:\d{1,2}|\[\d{1,2}\])?$")  # marks may follow
 _LAID_OUT_SHARE = 0.15  # of filled lines indented or holding a wide gap: laid-out text
 _COLUMN = 2.5  # points per column: narrower than a character, so that the grid's rounding (a
@@ -101,16 +100,11 @@ def _page(number: int, rows: list[str], full: tuple[float, float]) -> Page:
 
 
 def _raise_marks(lines: list[VisualLine]) -> list[VisualLine]:
-    """A digit glued to a word is a footnote mark when a footnote of that number is printed at
-    the foot of the same page (the grid cannot show it raised): 'POs3' is 'POs³'."""
-    small = [line.text for line in lines if line.size == _SMALL]
-    notes = {match.group(1) for text in small if (match := _NOTE.match(text))}
-    if not notes:
-        return lines
-    marks = re.compile(rf"(?<=[A-Za-z])({'|'.join(sorted(notes))})(?=[\s.,;:)]|$)")
-    for line in lines:
-        if line.size != _SMALL:
-            line.text = marks.sub(lambda match: match.group(1).translate(SUPERSCRIPT), line.text)
+    """Footnote marks the grid cannot show raised ('POs3' for 'POs³'): see pages.raise_marks."""
+    notes = [line.text for line in lines if line.size == _SMALL]
+    body = [line for line in lines if line.size != _SMALL]
+    for line, text in zip(body, raise_marks([line.text for line in body], notes), strict=True):
+        line.text = text
     return lines
 
 

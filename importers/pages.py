@@ -24,9 +24,13 @@ _DIGITS = re.compile(r"\d+")
 _NOTE_START = re.compile(r"^(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s+[A-Z]")
 FOOTNOTES = "Footnotes"  # the heading footnote texts are moved under, at the end
 LONE_GLYPH = re.compile(r"^\s*[•●◦▪■‣⁃·►➢\uf0b7\uf0a7–—-]\s*$")  # a bullet set apart from its text
-_EDGE_LINES = 2  # of a text page's first and last lines, which may be a running header/footer
+_EDGE_LINES = 3  # of a text page's first and last lines, which may be a running header/footer
 _RUNNING_SHARE = 0.4  # repeated at the edge of this share of pages: running text
 _SENTENCE_END = tuple('.?!:;"”’)')
+_GLUED_FOOTER = re.compile(r"(?<=[a-z])Page \d{1,4} of \d{1,4}$")
+_BROKEN_AT_FOOTER = "\u00ad"  # a soft hyphen: the line ends inside a word
+_NOTE_NUMBER = re.compile(r"^(\d{1,2})\s")
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _SPACED_MARK = re.compile(r"(?<=[A-Za-z.,;:)”’])\s+(\[\d{1,2}\])")
 
 
@@ -61,7 +65,7 @@ def split_pages(text: str) -> tuple[str, list[int]] | None:
     Returns the text and the page of each line."""
     if "\f" not in text:
         return None
-    pages = [page.split("\n") for page in text.split("\f")]
+    pages = [_unglued_footer(page.split("\n")) for page in text.split("\f")]
     edges = [_edge_texts(page) for page in pages]
     running_keys_found = running_keys(edges)
     out: list[str] = []
@@ -83,12 +87,15 @@ def split_pages(text: str) -> tuple[str, list[int]] | None:
         if kept and notes and _note_goes_on(notes[-1][0], kept[0]):
             notes[-1] = (f"{notes[-1][0].rstrip()} {kept.pop(0).strip()}", notes[-1][1])
         kept, page_notes = _split_notes(kept)
+        kept = raise_marks(kept, page_notes)
         notes += [(line, number) for line in page_notes]
         while kept and not kept[-1].strip():
             kept.pop()
         if kept and out and _continues(out, kept[0]):
             last = max(i for i, line in enumerate(out) if line.strip())
-            out[last] = f"{out[last].rstrip()} {kept.pop(0).strip()}"
+            broken = out[last].endswith(_BROKEN_AT_FOOTER)  # the word goes on, unspaced
+            joint = "" if broken else " "
+            out[last] = f"{out[last].rstrip().removesuffix(_BROKEN_AT_FOOTER)}{joint}{kept.pop(0).strip()}"
             del out[last + 1 :], numbers[last + 1 :]
         out += kept
         numbers += [number] * len(kept)
@@ -96,6 +103,28 @@ def split_pages(text: str) -> tuple[str, list[int]] | None:
         out += ["", FOOTNOTES, "", *(line for line, _ in notes)]
         numbers += [notes[0][1]] * 3 + [page for _, page in notes]
     return "\n".join(out), numbers
+
+
+def _unglued_footer(page: list[str]) -> list[str]:
+    """pdftotext glues the footer to a line ending in a broken word when it drops the word's
+    hyphen ('They were often parPage 18 of 19'): the footer goes to a line of its own, and the
+    line is marked as ending inside a word, to be joined to the next page's first line."""
+    filled = [index for index, line in enumerate(page) if line.strip()]
+    last = filled[-1] if filled else None
+    glued = _GLUED_FOOTER.search(page[last]) if last is not None else None
+    if glued is None:
+        return page
+    return [*page[:last], page[last][: glued.start()] + _BROKEN_AT_FOOTER, glued.group(0), *page[last + 1 :]]
+
+
+def raise_marks(lines: list[str], notes: list[str]) -> list[str]:
+    """A digit glued to a word is a footnote mark when a footnote of that number is printed at
+    the foot of the same page (text cannot show it raised): 'POs3' is 'POs³'."""
+    numbers = {match.group(1) for note in notes if (match := _NOTE_NUMBER.match(note.strip()))}
+    if not numbers:
+        return lines
+    mark = re.compile(rf"(?<=[A-Za-z])({'|'.join(sorted(numbers))})(?=[\s.,;:)]|$)")
+    return [mark.sub(lambda match: match.group(1).translate(_SUPERSCRIPT), line) for line in lines]
 
 
 def _note_goes_on(note: str, line: str) -> bool:

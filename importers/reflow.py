@@ -24,6 +24,7 @@ _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _SPLIT_WORD = re.compile(r"\b([a-z]{2,}) ([a-z]{2,})\b")
 _QUOTES = "\"“‘'"
+_REFERS_BACK = re.compile(r"(?:They|This|These|Those|For example|For instance)\b")
 _SENTENCE_END = tuple('.?!:;"”’)')
 _WRAPPED_SHARE = 0.08  # of lines followed by a line starting in lower case: a wrapped text
 _SHORT_LINE = 0.7  # of the usual line length: a line this short may end its paragraph
@@ -208,7 +209,10 @@ def _split_items(block, count: int, width: int, warnings: list[str]) -> list[lis
         and not block[index + 1][0][:1].islower()
         and not _quotes_on(block[index][0], block[index + 1][0])
     ]
-    by_shortness = sorted(candidates, key=lambda i: _last_line_length(block[i][0], width))
+    by_shortness = sorted(
+        candidates,
+        key=lambda i: (_REFERS_BACK.match(block[i + 1][0]) is not None, _last_line_length(block[i][0], width)),
+    )  # a sentence opening with a word that points back ('They ...') goes on the item before
     cuts = sorted(by_shortness[: count - 1])
     if len(cuts) < count - 1:
         warnings.append(

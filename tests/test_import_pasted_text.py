@@ -87,3 +87,24 @@ def test_pdftotext_text_gives_the_finding_as_gold_has_it(name, stem, opening):
     report = read_report(PDFTOTEXT / name)
     got = [f.text for f in report.findings if f.text.startswith(opening)]
     assert [squash(t) for t in got] == [squash(text)]
+
+
+PASTED = REPO / "tests" / "fixtures" / "published" / "pasted-text"
+
+
+def test_a_footer_pdftotext_glued_into_a_broken_word_is_taken_out_and_the_word_made_whole():
+    text = (PASTED / "gwent-pdu.txt").read_text(encoding="utf-8")
+    assert "They were often parPage 18 of 19\n" in text  # as pdftotext wrote it
+    report = parse_document(text.encode("utf-8"), "gwent-pdu.txt")
+    (finding,) = [f for f in report.findings if "skilful in discussing enforcement" in f.text]
+    assert "They were often particularly skilful in discussing enforcement" in finding.text
+    assert finding.page == 18 and finding.section == "2.4"
+    assert not any("Page 18" in f.text for f in report.findings)
+
+
+def test_a_digit_glued_to_a_word_is_a_footnote_mark_when_its_footnote_is_on_the_page():
+    text = (PASTED / "south-tyneside-and-gateshead-pdu.txt").read_text(encoding="utf-8")
+    assert "qualified POs3." in text
+    report = parse_document(text.encode("utf-8"), "south-tyneside-and-gateshead-pdu.txt")
+    assert any(f.text.endswith("less effective than work by qualified POs³.") for f in report.findings)
+    assert not any("POs3" in f.text for f in report.findings)
