@@ -184,3 +184,13 @@ def test_a_stored_page_without_its_address_shows_the_bare_anchor(cli, tmp_path):
     assert [row[6] for row in rows] == ["#standard-2-3"]
     shown = cli("--db", db, "show", "gwent").stdout
     assert "Web page:" not in shown and shown.count("(#recommendations)") == 6
+
+
+def test_the_explorer_search_names_the_section_of_a_web_page_hit(web_db):
+    from probe.store.read import Reader
+    from probe.tui.screens.search import hit_prompt
+
+    with Reader(web_db) as reader:
+        (hit,) = reader.search("home visits", pdu="gwent").hits
+    heading = hit_prompt(hit).plain.splitlines()[0]
+    assert heading == "Gwent PDU  September 2025 · 2.3 Implementation and delivery · finding · #standard-2-3"
