@@ -30,7 +30,7 @@ from probe.tui.widgets.findings import FindingList
 from probe.tui.widgets.key_questions import KeyQuestionsPane
 from probe.tui.widgets.pdu_list import PduList
 from probe.tui.widgets.ratings import RatingsPane
-from tui_fixtures import GWENT, corpus_db, plain, report_db, run_async  # noqa: F401 (fixture)
+from tui_fixtures import GWENT, corpus_db, details_shown, plain, report_db, run_async  # noqa: F401 (fixture)
 
 PERCENT = re.compile(r"(\d+)% [█░]")  # a question's percent, then its bar
 
@@ -44,7 +44,7 @@ async def select_pdu(pilot, name: str) -> None:
     await pilot.press("f")
     await type_text(pilot, name)
     await pilot.press("enter", "enter")  # leave the filter, then open the details
-    await pilot.pause()
+    await details_shown(pilot)
 
 
 def option_lines(option_list, width: int = 100) -> list[str]:
@@ -65,6 +65,7 @@ async def test_selecting_gwent_shows_its_ratings_and_key_questions(corpus_db):
         assert ratings == expected  # seven, in report order, each saying its rating in words
 
         await pilot.press("2")
+        await details_shown(pilot)
         body = app.screen.query_one(KeyQuestionsPane).query_one(Static)
         text = squash(plain(body.content, width=100))
         percents = [int(p) for p in PERCENT.findall(text)]
@@ -79,6 +80,7 @@ async def test_key_questions_mark_the_lowest_as_driving_the_rating(corpus_db):
     async with app.run_test(size=(120, 40)) as pilot:
         await select_pdu(pilot, "gwent")
         await pilot.press("2")
+        await details_shown(pilot)
         body = app.screen.query_one(KeyQuestionsPane).query_one(Static)
         lines = plain(body.content, width=100).splitlines()
         marked = [PERCENT.search(line) for line in lines if line.startswith("▶ ")]
@@ -165,7 +167,7 @@ async def test_command_palette_jumps_to_a_pdu(corpus_db):
         hit = squash(plain(app.screen.query_one(CommandList).get_option_at_index(0).prompt))
         assert hit.endswith("Select this PDU and show its ratings")  # what Enter does
         await pilot.press("enter")
-        await pilot.pause()
+        await details_shown(pilot)
         assert app.screen.current.pdu == "Leicester, Leicestershire and Rutland PDU"
         banner = plain(app.screen.query_one(ReportBanner).content)
         assert "Leicester, Leicestershire and Rutland PDU" in squash(banner)
@@ -215,6 +217,7 @@ async def test_markup_and_control_characters_in_a_report_are_shown_literally(tmp
     app = ProbeApp(db)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("enter")
+        await details_shown(pilot)
         screen = app.screen
         assert markup in squash(plain(screen.query_one(ReportBanner).content))
         table = screen.query_one(PduList).table
@@ -259,7 +262,7 @@ async def test_compare_matrix_takes_the_whole_width_and_enter_selects_a_row(corp
         matrix = screen.query_one("#matrix")
         assert matrix.row_count == 5
         await pilot.press("j", "j", "enter")  # third row by name: Leicester
-        await pilot.pause()
+        await details_shown(pilot)
         assert screen.current.pdu == "Leicester, Leicestershire and Rutland PDU"
         assert screen.query_one(PduList).display  # back to ratings, beside the list
 
@@ -283,14 +286,14 @@ async def test_a_report_removed_by_someone_else_is_an_error_message_not_a_crash(
     db = Path(shutil.copy(corpus_db, tmp_path / "shared.db"))
     app = ProbeApp(db)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await pilot.pause()
+        await details_shown(pilot)
         first = app.screen.current
         assert first.pdu_name == "County Durham and Darlington"
         gwent = next(r for r in app.screen.reports if r.pdu_name == "Gwent")
         with sqlite3.connect(db) as other_user:
             other_user.execute("DELETE FROM reports WHERE id = ?", [gwent.id])
         await pilot.press("j")  # the list still shows Gwent
-        await pilot.pause()
+        await details_shown(pilot)
         assert app.is_running and app.screen.current == first
         assert any("no report" in n.message for n in app._notifications)
 
@@ -300,6 +303,7 @@ async def test_r_reads_the_report_and_n_p_step_through_its_sections(corpus_db):
     app = ProbeApp(corpus_db)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("j", "r")  # Gwent
+        await details_shown(pilot)
         await pilot.pause()
         reader = app.screen
         assert isinstance(reader, ReaderScreen)
@@ -348,6 +352,7 @@ async def test_key_questions_show_probes_band_apart_from_the_inspectorates_ratin
     async with app.run_test(size=(120, 40)) as pilot:
         await select_pdu(pilot, "south tyneside")
         await pilot.press("2")
+        await details_shown(pilot)
         lines = [squash(line) for line in body_text(app).splitlines()]
         assert "unless inspectors used their judgement" in squash(" ".join(lines[:5]))
 
@@ -416,6 +421,7 @@ async def test_reader_t_focuses_the_contents_and_home_end_jump(corpus_db):
     app = ProbeApp(corpus_db)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("j", "r")  # Gwent
+        await details_shown(pilot)
         await pilot.pause()
         reader = app.screen
         report = app.reader.report(app.explorer.current.id)

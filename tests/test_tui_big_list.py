@@ -12,7 +12,7 @@ from probe.tui.app import ProbeApp
 from probe.tui.widgets import pdu_list
 from probe.tui.widgets.pdu_list import PduList
 from test_tui import type_text
-from tui_fixtures import corpus_db, plain, run_async  # noqa: F401 (fixture)
+from tui_fixtures import corpus_db, details_shown, plain, run_async  # noqa: F401 (fixture)
 
 PAUSES = 200  # bound on the wait below; each pause lets at least one batch in
 
@@ -67,14 +67,14 @@ async def test_end_and_choosing_a_report_reach_rows_not_yet_added(corpus_db):
         pdus.action_cycle_sort()
         pdus.table.action_scroll_bottom()  # End
         assert pdus.table.row_count == 5 and pdus.table.cursor_row == 4
-        await pilot.pause()
+        await details_shown(pilot)
         assert app.explorer.current.pdu_name == oldest
 
         pdus.action_cycle_sort()  # newest -> score
         first = pdus.current
         far = next(s for s in app.explorer.reports if str(s.id) not in pdus.table.rows)
         app.explorer.select_report(far.id)
-        await pilot.pause()
+        await details_shown(pilot)
         assert app.explorer.current == far != first
 
 

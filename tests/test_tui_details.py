@@ -18,7 +18,7 @@ from probe.tui.widgets.banner import ReportBanner
 from probe.tui.widgets.key_questions import KeyQuestionsPane
 from probe.tui.widgets.pdu_list import PduList
 from test_tui import screen_lines, type_text
-from tui_fixtures import corpus_db, plain, run_async  # noqa: F401 (fixture)
+from tui_fixtures import corpus_db, details_shown, plain, run_async  # noqa: F401 (fixture)
 
 
 @run_async
@@ -27,11 +27,11 @@ async def test_home_and_end_jump_to_the_first_and_last_pdu(corpus_db):
     async with app.run_test(size=(120, 40)) as pilot:
         names = sorted(summary.pdu for summary in app.explorer.reports)
         await pilot.press("end")
-        await pilot.pause()
+        await details_shown(pilot)
         assert app.explorer.query_one(PduList).table.cursor_row == len(names) - 1
         assert app.explorer.current.pdu == names[-1]
         await pilot.press("home")
-        await pilot.pause()
+        await details_shown(pilot)
         assert app.explorer.current.pdu == names[0]
 
 
@@ -60,7 +60,7 @@ async def test_escape_clears_the_filter_and_no_match_shows_no_pdu(corpus_db):
         await pilot.press("escape")  # from the filter to the list, keeping the filter
         assert pdus.query_one(Input).value == "zzz" and pdus.table.has_focus
         await pilot.press("escape")  # on the filtered list: clears it
-        await pilot.pause()
+        await details_shown(pilot)
         assert pdus.query_one(Input).value == "" and pdus.table.has_focus
         assert pdus.table.row_count == 5
         assert app.explorer.current is not None and app.explorer.query_one("#views").display
@@ -150,5 +150,5 @@ async def test_a_binding_id_remaps_its_key(corpus_db):
     async with app.run_test(size=(120, 40)) as pilot:
         app.set_keymap({"pdu-list.last": "G"})
         await pilot.press("G")
-        await pilot.pause()
+        await details_shown(pilot)
         assert app.explorer.current.pdu == max(s.pdu for s in app.explorer.reports)

@@ -15,7 +15,7 @@ from probe.tui.widgets.findings import FindingList
 from probe.tui.widgets.key_questions import KeyQuestionsPane
 from probe.tui.widgets.pdu_list import PduList
 from probe.tui.widgets.ratings import RatingsPane
-from tui_fixtures import GWENT, corpus_db, run_async  # noqa: F401 (fixture)
+from tui_fixtures import GWENT, corpus_db, details_shown, run_async  # noqa: F401 (fixture)
 
 
 def line_showing(widget: Widget, text: str) -> int:
@@ -49,6 +49,7 @@ async def test_clicking_a_pdu_selects_it_and_a_second_click_opens_it(corpus_db):
     async with app.run_test(size=(80, 24)) as pilot:
         table = app.screen.query_one(PduList).table
         await click_text(pilot, table, "Gwent")
+        await details_shown(pilot)
         assert app.screen.current.pdu == "Gwent PDU"
         assert table.has_focus  # at 80 columns the list and the details take turns
         await click_text(pilot, table, "Gwent")
@@ -84,6 +85,7 @@ async def test_clicking_a_rating_lists_its_findings(corpus_db):
     app = ProbeApp(corpus_db)
     async with app.run_test(size=(120, 40)) as pilot:
         await click_text(pilot, app.screen.query_one(PduList).table, "Gwent")
+        await details_shown(pilot)
         await click_text(pilot, app.screen.query_one(RatingsPane), standard["name"])
         assert app.screen.query_one("#views").active == "findings"
         findings = app.screen.query_one(FindingList)
@@ -115,6 +117,7 @@ async def test_the_wheel_scrolls_the_key_questions_and_the_report(corpus_db):
         await click_text(pilot, app.screen.query_one(PduList).table, "Gwent")
         await click_text(pilot, app.screen.query_one(PduList).table, "Gwent")
         await pilot.press("2")
+        await details_shown(pilot)
         questions = app.screen.query_one(KeyQuestionsPane)
         await scroll_down(pilot, questions, 3)
         assert questions.scroll_y > 0

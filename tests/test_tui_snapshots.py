@@ -17,11 +17,25 @@ from rich.style import Style
 
 import probe.tui.app
 from probe.tui.app import ProbeApp
-from tui_fixtures import corpus_db  # noqa: F401 (fixture)
+from tui_fixtures import corpus_db, details_shown  # noqa: F401 (fixture)
 
 NARROW = (80, 24)
 WIDE = (120, 40)
 GWENT = ["j"]  # second in the list sorted by name
+
+
+def pressing(*keys: str):
+    """Press the keys, each once the report's details it led to have loaded (in a worker
+    thread): the next key may act on them."""
+
+    async def press_and_wait(pilot) -> None:
+        await pilot.pause()  # run_before runs as soon as the app starts
+        await details_shown(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await details_shown(pilot)
+
+    return press_and_wait
 
 
 async def search_home_visits(pilot) -> None:
@@ -37,32 +51,32 @@ async def open_first_home_visits_hit(pilot) -> None:
 
 
 def test_list_at_80x24(snap_compare, corpus_db):
-    assert snap_compare(ProbeApp(corpus_db), press=GWENT, terminal_size=NARROW)
+    assert snap_compare(ProbeApp(corpus_db), run_before=pressing(*GWENT), terminal_size=NARROW)
 
 
 def test_gwent_ratings_at_80x24(snap_compare, corpus_db):
-    assert snap_compare(ProbeApp(corpus_db), press=[*GWENT, "enter"], terminal_size=NARROW)
+    assert snap_compare(ProbeApp(corpus_db), run_before=pressing(*GWENT, "enter"), terminal_size=NARROW)
 
 
 def test_gwent_key_questions_at_80x24(snap_compare, corpus_db):
-    assert snap_compare(ProbeApp(corpus_db), press=[*GWENT, "enter", "2"], terminal_size=NARROW)
+    assert snap_compare(ProbeApp(corpus_db), run_before=pressing(*GWENT, "enter", "2"), terminal_size=NARROW)
 
 
 def test_gwent_ratings_at_120x40(snap_compare, corpus_db):
-    assert snap_compare(ProbeApp(corpus_db), press=GWENT, terminal_size=WIDE)
+    assert snap_compare(ProbeApp(corpus_db), run_before=pressing(*GWENT), terminal_size=WIDE)
 
 
 def test_gwent_key_questions_at_120x40(snap_compare, corpus_db):
-    assert snap_compare(ProbeApp(corpus_db), press=[*GWENT, "2"], terminal_size=WIDE)
+    assert snap_compare(ProbeApp(corpus_db), run_before=pressing(*GWENT, "2"), terminal_size=WIDE)
 
 
 def test_gwent_findings_at_120x40(snap_compare, corpus_db):
     press = [*GWENT, "3", "j", "j", "j", "enter"]  # 2.1 Assessment
-    assert snap_compare(ProbeApp(corpus_db), press=press, terminal_size=WIDE)
+    assert snap_compare(ProbeApp(corpus_db), run_before=pressing(*press), terminal_size=WIDE)
 
 
 def test_compare_matrix_at_120x40(snap_compare, corpus_db):
-    assert snap_compare(ProbeApp(corpus_db), press=[*GWENT, "4"], terminal_size=WIDE)
+    assert snap_compare(ProbeApp(corpus_db), run_before=pressing(*GWENT, "4"), terminal_size=WIDE)
 
 
 def test_search_results_at_120x40(snap_compare, corpus_db):
@@ -76,30 +90,30 @@ def test_reader_at_a_finding_at_80x24(snap_compare, corpus_db):
 
 
 def test_help_at_80x24(snap_compare, corpus_db):
-    assert snap_compare(ProbeApp(corpus_db), press=["question_mark"], terminal_size=NARROW)
+    assert snap_compare(ProbeApp(corpus_db), run_before=pressing("question_mark"), terminal_size=NARROW)
 
 
 def test_list_beside_details_at_100x30(snap_compare, corpus_db):
-    assert snap_compare(ProbeApp(corpus_db), press=GWENT, terminal_size=(100, 30))
+    assert snap_compare(ProbeApp(corpus_db), run_before=pressing(*GWENT), terminal_size=(100, 30))
 
 
 def test_compare_matrix_scrolled_right_at_80x24(snap_compare, corpus_db):
     press = [*GWENT, "4", *["right"] * 8]  # to the last standards; PDU and month stay
-    assert snap_compare(ProbeApp(corpus_db), press=press, terminal_size=NARROW)
+    assert snap_compare(ProbeApp(corpus_db), run_before=pressing(*press), terminal_size=NARROW)
 
 
 def test_reader_contents_at_80x24(snap_compare, corpus_db):
     press = [*GWENT, "r", "n", "n", "n", "t"]
-    assert snap_compare(ProbeApp(corpus_db), press=press, terminal_size=NARROW)
+    assert snap_compare(ProbeApp(corpus_db), run_before=pressing(*press), terminal_size=NARROW)
 
 
 def test_gwent_ratings_at_160x48(snap_compare, corpus_db):
-    assert snap_compare(ProbeApp(corpus_db), press=GWENT, terminal_size=(160, 48))
+    assert snap_compare(ProbeApp(corpus_db), run_before=pressing(*GWENT), terminal_size=(160, 48))
 
 
 def test_compare_matrix_at_160x48(snap_compare, corpus_db):
     # Every standard on screen, and the PDU names whole.
-    assert snap_compare(ProbeApp(corpus_db), press=[*GWENT, "4"], terminal_size=(160, 48))
+    assert snap_compare(ProbeApp(corpus_db), run_before=pressing(*GWENT, "4"), terminal_size=(160, 48))
 
 
 class SixteenColours(ProbeApp):
@@ -133,8 +147,8 @@ def _sixteen(segment: Segment) -> Segment:
 
 def test_gwent_ratings_in_sixteen_colours_at_80x24(snap_compare, corpus_db):
     app = SixteenColours(corpus_db)
-    assert snap_compare(app, press=[*GWENT, "enter"], terminal_size=NARROW)
+    assert snap_compare(app, run_before=pressing(*GWENT, "enter"), terminal_size=NARROW)
 
 
 def test_gwent_ratings_in_sixteen_colours_at_160x48(snap_compare, corpus_db):
-    assert snap_compare(SixteenColours(corpus_db), press=GWENT, terminal_size=(160, 48))
+    assert snap_compare(SixteenColours(corpus_db), run_before=pressing(*GWENT), terminal_size=(160, 48))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import io
+import time
 from importlib import resources
 from pathlib import Path
 
@@ -54,3 +55,19 @@ def run_async(test):
         return asyncio.run(test(*args, **kwargs))
 
     return run
+
+
+DETAILS_TIMEOUT_S = 60.0  # generous: a report loads in milliseconds, on a busy machine in more
+
+
+async def details_shown(pilot) -> None:
+    """Wait until the explorer's panes show the report its list highlights, or its worker has
+    given up on it (a report's details load in a worker thread, after the cursor has moved)."""
+    explorer = pilot.app.explorer
+    pdus = explorer.query_one("#pdu-list")
+    deadline = time.monotonic() + DETAILS_TIMEOUT_S
+    await pilot.pause()
+    while explorer.selected != pdus.current or explorer.pending is not None:
+        assert time.monotonic() < deadline, "the explorer never finished loading the report"
+        await pilot.pause(0.01)
+    await pilot.pause()

@@ -136,7 +136,7 @@ class ProbeApp(App):
 
     def action_history(self) -> None:
         """Every inspection of the selected PDU, side by side."""
-        summary = self.explorer.current
+        summary = self.explorer.selected
         if summary is None:
             self.notify("Select a PDU first.", markup=False)
         elif not isinstance(self.screen, HistoryScreen):
@@ -170,7 +170,7 @@ class ProbeApp(App):
         """(title, file stem, hits) of what the current screen shows, if it shows findings."""
         if hasattr(self.screen, "shown"):
             return self.screen.shown()
-        summary = self.explorer.current
+        summary = self.explorer.selected
         if self.screen is not self.explorer or summary is None:
             return None
         hits = report_hits(summary.id, self.reader.report(summary.id))

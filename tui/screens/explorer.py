@@ -2,23 +2,31 @@
 
 Wide terminals show both side by side; below 100 columns the list and the details take turns
 (Enter shows the details, Esc the list), so nothing is squeezed.
+
+A cursor move sets `selected` at once; a worker thread reads the report (tui.details) and posts
+`DetailsLoaded`, which sets `loaded`; the visible pane's own `loaded` follows it, and a hidden
+pane's when its view is shown. The UI thread never waits for the database on a cursor move.
 """
 
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header, TabbedContent, TabPane
+from textual.worker import get_current_worker
 
 from probe.output.text import clean
-from probe.domain.model import Report
 from probe.store.connection import StoreError
 from probe.store.read import Reader, ReportSummary
+from probe.tui import details
+from probe.tui.details import LoadedReport
 from probe.tui.messages import ChooseReport, OpenReport, ShowFindings
 from probe.tui.widgets.banner import ReportBanner
 from probe.tui.widgets.findings import FindingsPane
@@ -51,13 +59,30 @@ class ExplorerScreen(Screen):
         ),
     ]
 
+    selected: var[ReportSummary | None] = var(None, init=False)  # the list's highlighted report
+    pending: var[ReportSummary | None] = var(None, init=False)  # the report a worker is reading
+    loaded: var[LoadedReport | None] = var(None, init=False)  # what the panes show
+
+    class DetailsLoaded(Message):
+        def __init__(self, loaded: LoadedReport) -> None:
+            super().__init__()
+            self.loaded = loaded
+
+    class DetailsFailed(Message):
+        def __init__(self, summary: ReportSummary, error: StoreError) -> None:
+            super().__init__()
+            self.summary = summary
+            self.error = error
+
     def __init__(self, reader: Reader) -> None:
         super().__init__()
-        self._reader = reader
+        self._reader = reader  # for the list and the matrix; details use their own connection
         self.reports = reader.reports()
-        self.current: ReportSummary | None = None
-        self._report: Report | None = None
-        self._stale: set[str] = set()  # views not yet showing the current report
+
+    @property
+    def current(self) -> ReportSummary | None:
+        """The report the panes show (the selected one once it has loaded)."""
+        return self.loaded.summary if self.loaded is not None else None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -83,7 +108,7 @@ class ExplorerScreen(Screen):
 
     @on(PduList.Highlighted)
     def _report_highlighted(self, event: PduList.Highlighted) -> None:
-        self.show_report(event.report)
+        self.selected = event.report
 
     @on(PduList.Chosen)
     def _report_chosen(self) -> None:
@@ -106,54 +131,88 @@ class ExplorerScreen(Screen):
     def _view_activated(self, event: TabbedContent.TabActivated) -> None:
         # The matrix lists every PDU itself, so it takes the list's room too.
         self.set_class(event.pane.id == "compare", "-comparing")
-        self._fill_view(event.pane.id)
+        self._show_loaded()
 
     def select_report(self, report_id: int) -> None:
         """Make a report the selected one (the list follows, the panes update)."""
         self.query_one(PduList).select(report_id)
 
-    def show_report(self, summary: ReportSummary | None) -> None:
-        """Load the report; fill only the visible view now, the others when they are shown.
-        None (the filter hides every PDU) leaves the panes empty rather than showing a PDU
-        the list no longer does."""
-        if summary is None:
-            self.current, self._report = None, None
-            self.query_one(ReportBanner).update(Text("No PDU matches the filter."))
-        else:
-            try:
-                report = self._reader.report(summary.id)
-            except StoreError as error:  # e.g. re-imported by someone else since it was listed
-                self.app.notify(clean(str(error)), severity="error", markup=False)
-                return
-            self.current, self._report = summary, report
-            self.query_one(ReportBanner).show(summary, report.warnings)
-            self._stale = set(VIEWS)
-            self._fill_view(self.query_one(TabbedContent).active)
+    def watch_selected(self, summary: ReportSummary | None) -> None:
+        """None (the filter hides every PDU) empties the details rather than leaving a PDU
+        showing that the list no longer does."""
         self.query_one(TabbedContent).display = summary is not None
         self.refresh_bindings()  # "r Read report" only with a report to read
+        if summary is None:
+            self.workers.cancel_group(self, "details")
+            self.pending, self.loaded = None, None
+        elif self.current == summary:  # back on the shown report before the other loaded
+            self.workers.cancel_group(self, "details")
+            self.pending = None
+        else:
+            self._load(summary)
+        self._show_banner()
 
-    def _fill_view(self, view: str) -> None:
-        if self.current is None or view not in self._stale:
-            return
-        self._stale.discard(view)
+    def _load(self, summary: ReportSummary, known: LoadedReport | None = None) -> None:
+        self.pending = summary
+        self.load_details(summary, with_stats=self._active_view() == "questions", known=known)
+
+    @work(thread=True, exclusive=True, group="details")
+    def load_details(self, summary: ReportSummary, with_stats: bool, known: LoadedReport | None) -> None:
+        """Each cursor move cancels the load before it: one not yet started never runs."""
         try:
-            self._fill(view, self.current.id, self._report)
-        except StoreError as error:
-            self.app.notify(clean(str(error)), severity="error", markup=False)
+            message = self.DetailsLoaded(details.load(self._reader.path, summary, with_stats=with_stats, known=known))
+        except StoreError as error:  # e.g. re-imported by someone else since it was listed
+            message = self.DetailsFailed(summary, error)
+        if not get_current_worker().is_cancelled:
+            self.post_message(message)
 
-    def _fill(self, view: str, report_id: int, report: Report) -> None:
-        if view == "ratings":
-            self.query_one(RatingsPane).show(report)
-        elif view == "questions":
-            stats = self._reader.key_question_stats(report_id)
-            self.query_one(KeyQuestionsPane).show(report, stats)
-        elif view == "findings":
-            self.query_one(FindingsPane).show(report_id, report)
-        elif view == "compare":
+    @on(DetailsLoaded)
+    def _details_loaded(self, message: DetailsLoaded) -> None:
+        if message.loaded.summary == self.selected:  # else the cursor has moved on
+            self.pending = None
+            self.loaded = message.loaded
+
+    @on(DetailsFailed)
+    def _details_failed(self, message: DetailsFailed) -> None:
+        if message.summary == self.selected:
+            self.pending = None  # the panes keep showing the last report that loaded
+            self.app.notify(clean(str(message.error)), severity="error", markup=False)
+
+    def watch_pending(self) -> None:
+        self._show_banner()
+
+    def watch_loaded(self) -> None:
+        self._show_banner()
+        self._show_loaded()
+
+    def _show_banner(self) -> None:
+        banner = self.query_one(ReportBanner)
+        if self.selected is None:
+            banner.update(Text("No PDU matches the filter."))
+        elif self.pending is not None:
+            banner.show_loading(self.pending)
+        elif self.loaded is not None:
+            banner.show(self.loaded.summary, self.loaded.report.warnings)
+        else:
+            banner.update(Text("No report selected."))
+
+    def _active_view(self) -> str:
+        return self.query_one(TabbedContent).active
+
+    def _show_loaded(self) -> None:
+        """The visible view's pane follows `loaded` (the others when they are shown)."""
+        view, loaded = self._active_view(), self.loaded
+        if view == "questions" and self.pending is None and loaded is not None:
+            if loaded.stats is None and loaded.summary == self.selected:
+                self._load(loaded.summary, known=loaded)
+        if view == "compare":
             matrix = self.query_one(MatrixPane)
-            if not matrix.loaded:  # the only all-reports query; run it when first wanted
-                matrix.show(self._reader.ratings_matrix())
-            matrix.highlight_report(report_id)
+            if not matrix.filled:  # the only all-reports query; run it when first wanted
+                try:
+                    matrix.show(self._reader.ratings_matrix())
+                except StoreError as error:
+                    self.app.notify(clean(str(error)), severity="error", markup=False)
+        self.query_one(f"#{view}-pane").loaded = loaded
 
     # -- moving around -------------------------------------------------------------------
 
@@ -162,17 +221,17 @@ class ExplorerScreen(Screen):
         if action == "show_list":
             return self.focused is not self.query_one(PduList).table
         if action == "read_report":
-            return self.current is not None
+            return self.selected is not None
         return True
 
     def action_show_view(self, view: str) -> None:
         self.query_one(TabbedContent).active = view
-        self._fill_view(view)
+        self._show_loaded()  # now, not when TabActivated arrives: the keys after it need the pane
         self._focus_details()
 
     def action_read_report(self) -> None:
-        if self.current is not None:
-            self.post_message(OpenReport(self.current.id))
+        if self.selected is not None:
+            self.post_message(OpenReport(self.selected.id))
 
     def action_show_list(self) -> None:
         if self.has_class("-comparing"):
@@ -206,7 +265,7 @@ class ExplorerScreen(Screen):
 
     def _focus_details(self) -> None:
         targets = self._view_targets()
-        if self.current is not None and targets:
+        if self.selected is not None and targets:
             self._focus(targets[0])
 
     def _focus(self, widget: Widget) -> None:

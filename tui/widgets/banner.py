@@ -30,3 +30,7 @@ def banner_text(summary: ReportSummary, warnings: list[str]) -> Text:
 class ReportBanner(Static):
     def show(self, summary: ReportSummary, warnings: list[str]) -> None:
         self.update(banner_text(summary, warnings))
+
+    def show_loading(self, summary: ReportSummary) -> None:
+        """The report the cursor is on, while its details are read (its warnings unknown yet)."""
+        self.update(banner_text(summary, []).append(" · loading…", style="dim italic"))

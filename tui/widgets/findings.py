@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 from rich.console import RenderableType
 from rich.padding import Padding
@@ -11,6 +12,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.reactive import var
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -21,6 +23,9 @@ from probe.store.search import SearchHit
 from probe.tui.messages import OpenReport
 from probe.tui.widgets.hits import FINDING_KEYS, FindingKeys
 from probe.tui.widgets.keys import VIM_CURSOR
+
+if TYPE_CHECKING:
+    from probe.tui.details import LoadedReport
 
 RECOMMENDATIONS = "Recommendations"
 
@@ -126,6 +131,12 @@ class FindingList(FindingKeys, OptionList):
 
 class FindingsPane(Horizontal):
     """Sections on the left; Enter on a finding opens the report text at it."""
+
+    loaded: var[LoadedReport | None] = var(None, init=False)  # set by the explorer
+
+    def watch_loaded(self, old: LoadedReport | None, new: LoadedReport | None) -> None:
+        if new is not None and (old is None or new.report is not old.report):  # not just stats added
+            self.show(new.summary.id, new.report)
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)

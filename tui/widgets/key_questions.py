@@ -7,6 +7,7 @@ standard, usually at the band of its lowest question, sometimes (inspectors' jud
 from __future__ import annotations
 
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.padding import Padding
@@ -14,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.reactive import var
 from textual.widgets import Static
 
 from probe.output.text import safe_text
@@ -21,6 +23,9 @@ from probe.domain.model import Report, Standard
 from probe.domain.ratings import RATINGS
 from probe.store.analysis import QuestionStats
 from probe.tui import render
+
+if TYPE_CHECKING:
+    from probe.tui.details import LoadedReport
 
 QUESTION_INDENT = 7
 DRIVES = "▶"
@@ -116,8 +121,18 @@ class KeyQuestionsPane(VerticalScroll):
         Binding("k", "scroll_up", "Up", show=False, id="cursor.up"),
     ]
 
+    loaded: var[LoadedReport | None] = var(None, init=False)  # set by the explorer
+
     def compose(self):
         yield Static(id="questions-body")
+
+    def watch_loaded(self, loaded: LoadedReport | None) -> None:
+        if loaded is None:
+            return
+        if loaded.stats is None:  # the explorer is reading them
+            self.query_one("#questions-body", Static).update(Text("Loading key questions…"))
+        else:
+            self.show(loaded.report, loaded.stats)
 
     def show(self, report: Report, stats: list[QuestionStats]) -> None:
         self.query_one("#questions-body", Static).update(key_question_table(report, stats))

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.columns import Columns
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.reactive import var
 from textual.widgets import DataTable, Static
 
 from probe.domain.months import short_month
@@ -15,6 +18,9 @@ from probe.store.analysis import RatingsMatrix
 from probe.tui import render
 from probe.tui.messages import ChooseReport
 from probe.tui.widgets.keys import VIM_CURSOR
+
+if TYPE_CHECKING:
+    from probe.tui.details import LoadedReport
 
 # Columns wraps whole entries, so a chip is never parted from its word on a narrow terminal.
 LEGEND = Columns(
@@ -106,8 +112,14 @@ class MatrixPane(Vertical):
         table = self.query_one(MatrixTable)
         self.watch(table, "scroll_x", self._show_columns_hint, init=False)
 
+    loaded: var[LoadedReport | None] = var(None, init=False)  # set by the explorer
+
+    def watch_loaded(self, loaded: LoadedReport | None) -> None:
+        if loaded is not None:
+            self.highlight_report(loaded.summary.id)
+
     @property
-    def loaded(self) -> bool:
+    def filled(self) -> bool:
         return self._matrix is not None
 
     def show(self, matrix: RatingsMatrix) -> None:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from rich.table import Table
 from rich.text import Text
+from typing import TYPE_CHECKING
+
 from textual import on
+from textual.reactive import var
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -13,6 +16,9 @@ from probe.domain.model import Report, Standard
 from probe.tui import render
 from probe.tui.messages import ShowFindings
 from probe.tui.widgets.keys import VIM_CURSOR
+
+if TYPE_CHECKING:
+    from probe.tui.details import LoadedReport
 
 WARNING_ID = "warning:"  # option ids of import warnings: nothing to open
 
@@ -74,6 +80,11 @@ class RatingsPane(OptionList):
     """One option per standard; Enter shows that standard's findings."""
 
     BINDINGS = VIM_CURSOR
+    loaded: var[LoadedReport | None] = var(None, init=False)  # set by the explorer
+
+    def watch_loaded(self, old: LoadedReport | None, new: LoadedReport | None) -> None:
+        if new is not None and (old is None or new.report is not old.report):  # not just stats added
+            self.show(new.report)
 
     def show(self, report: Report) -> None:
         options: list[Option] = []
