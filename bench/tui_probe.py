@@ -8,7 +8,7 @@ Prints one JSON object:
   and counts all N reports, at 80x24 (the rest of the rows go in, in batches, after that);
 - all_rows_s: the same until the PDU list holds all N rows;
 - cursor_move_s: per Down in the PDU list, from the cursor moving until the details show the next
-  report (today the report loads on the UI thread, so this is how long a held Down stalls);
+  report (read in a worker thread; bench.held_down measures how long the UI itself stalls);
 - cursor_move_filling_s: the same, right after the first screen, while the rest of the rows
   are still going into the list a batch at a time;
 - tui_search_s: per query, from the last keystroke of the query (the rest already typed and

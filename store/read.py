@@ -219,11 +219,6 @@ class Reader:
         return analysis.key_question_stats(self._rows, report_id)
 
     @_snapshot
-    def report_and_stats(self, report_id: int) -> tuple[Report, list[QuestionStats]]:
-        """A report and its key questions' stats (key_question_stats), from one snapshot."""
-        return self.report(report_id), self.key_question_stats(report_id)
-
-    @_snapshot
     def ratings_matrix(self) -> RatingsMatrix:
         """Every report's ratings, one column per rated standard name (2.6 Outcomes, never
         rated, has no column). Columns follow report order, merging 2021 and 2024 layouts."""

@@ -35,6 +35,8 @@ from probe.tui.widgets.matrix import MatrixPane
 from probe.tui.widgets.pdu_list import PduList
 from probe.tui.widgets.ratings import RatingsPane
 
+STATS_SETTLE_S = 0.15  # a held key repeats faster: key-question stats wait for it to rest
+
 VIEWS = {
     "ratings": "Ratings",
     "questions": "Key questions",
@@ -154,16 +156,21 @@ class ExplorerScreen(Screen):
 
     def _load(self, summary: ReportSummary, known: LoadedReport | None = None) -> None:
         self.pending = summary
-        self.load_details(summary, with_stats=self._active_view() == "questions", known=known)
+        self.load_details(summary, known)
 
     @work(thread=True, exclusive=True, group="details")
-    def load_details(self, summary: ReportSummary, with_stats: bool, known: LoadedReport | None) -> None:
-        """Each cursor move cancels the load before it: one not yet started never runs."""
+    def load_details(self, summary: ReportSummary, known: LoadedReport | None) -> None:
+        """The report, or the stats of a `known` one. Each cursor move cancels the load before
+        it: one not yet started never runs, and stats wait until the cursor rests, so a held
+        key never shares the UI thread's time (the GIL) with them."""
+        worker = get_current_worker()
+        if known is not None and worker.cancelled_event.wait(STATS_SETTLE_S):
+            return
         try:
-            message = self.DetailsLoaded(details.load(self._reader.path, summary, with_stats=with_stats, known=known))
+            message = self.DetailsLoaded(details.load(self._reader.path, summary, known))
         except StoreError as error:  # e.g. re-imported by someone else since it was listed
             message = self.DetailsFailed(summary, error)
-        if not get_current_worker().is_cancelled:
+        if not worker.is_cancelled:
             self.post_message(message)
 
     @on(DetailsLoaded)
