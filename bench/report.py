@@ -193,6 +193,19 @@ def search_section(results: list[dict], queries, repeats: dict) -> str:
     return "\n\n".join(blocks)
 
 
+VIEW_NAMES = {"ratings": "Ratings", "questions": "Key questions"}
+HELD_DOWN = (
+    "Holding Down (`bench/held_down.py`): 200 Downs posted at 30 a second from a thread, as a "
+    "terminal's key repeat arrives, at 120x40 with the details beside the list, every row in."
+)
+
+
+def spread(timings: list[float]) -> str:
+    ordered = sorted(timings)
+    p95 = ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
+    return f"{ms(median(timings))} / {ms(p95)} / {ms(max(timings))}"
+
+
 def moves_cell(timings: list[float]) -> str:
     return f"{ms(median(timings))} ({ms(max(timings))})"
 
@@ -219,6 +232,14 @@ def tui_section(results: list[dict], queries, repeats: dict) -> str:
         for result in results
         if "all_rows_pilot_s" in result["tui"]  # results from before the list filled in batches
     ]  # fmt: skip
+    held = [
+        (
+            f"{result['size']:,}", VIEW_NAMES[run["view"]], spread(run["stall_s"]),
+            spread(run["key_to_cursor_s"]), ms(run["caught_up_s"]),
+        )
+        for result in results
+        for run in result["tui"].get("held_down", [])  # results from before it was measured
+    ]  # fmt: skip
     searches = []
     for result in results:
         for query in queries:
@@ -231,6 +252,7 @@ def tui_section(results: list[dict], queries, repeats: dict) -> str:
         intro,
         table(("Reports", "First screen, real terminal", "First screen, pilot", "Peak RSS"), first),
         *([table(("Reports", "Every row in the PDU list, pilot", "Down while the list fills, median (max)", "Down after, median (max)"), moves)] if moves else []),
+        *([HELD_DOWN, table(("Reports", "View", "UI stalled per Down, median / p95 / max", "Down to the cursor moved, median / p95 / max", "Last Down to its details shown"), held)] if held else []),
         table(("Reports", "Query", "Last keystroke to first results shown", "... to the search finished", "`Reader.search` alone, fully ranked"), searches),
     ])  # fmt: skip
 

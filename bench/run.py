@@ -165,6 +165,15 @@ def bench_search(corpus: Path, db: Path, repeats: Repeats) -> dict:
     return by_query
 
 
+HELD_DOWN_VIEWS = ("ratings", "questions")  # the cheapest details and the dearest
+
+
+def held_down(db: Path, view: str) -> dict:
+    """200 Downs at key-repeat rate in the explorer showing `view` (bench/held_down.py)."""
+    run = measure.run_process([sys.executable, "-m", "bench.held_down", str(db), f"--view={view}"])
+    return json.loads(run.stdout)
+
+
 def bench_tui(db: Path, size: int, repeats: Repeats) -> dict:
     first_screens, all_rows, rss = [], [], []
     moves: dict[str, list[float]] = {"cursor_move_s": [], "cursor_move_filling_s": []}
@@ -194,6 +203,7 @@ def bench_tui(db: Path, size: int, repeats: Repeats) -> dict:
         "search_final_s": finals,
         "reader_search_s": reader,
         "terminal_first_screen_s": [],
+        "held_down": [held_down(db, view) for view in HELD_DOWN_VIEWS],
     }
     if terminal.available():
         with terminal.Terminal() as term:
