@@ -6,6 +6,8 @@ the table holds right after it does not depend on timing."""
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 from probe.tui.app import ProbeApp
@@ -97,3 +99,20 @@ async def test_filtering_while_batches_are_pending_lists_each_match_once(corpus_
         await until(pilot, lambda: pdus.table.row_count == len(matches))
         await pilot.pause()  # a stale batch, if any, would land here
         assert listed(pdus.table) == [summary.pdu_name for summary in matches]
+
+
+@run_async
+async def test_a_full_list_is_kept_from_the_garbage_collector_while_it_is_shown(corpus_db):
+    """gc.freeze once every row is in (a 0.2 s stall every few seconds at 10,000 reports
+    otherwise: bench/findings.md, finding 8); a rebuild and closing the explorer undo it."""
+    gc.unfreeze()
+    app = ProbeApp(corpus_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = app.explorer.query_one(PduList).table
+        await until(pilot, lambda: table.row_count == 5)
+        assert gc.get_freeze_count() > 0
+        app.explorer.query_one(PduList).action_cycle_sort()  # a rebuild: two rows, then batches
+        assert (table.row_count, gc.get_freeze_count()) == (2, 0)
+        await until(pilot, lambda: table.row_count == 5)
+        assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0

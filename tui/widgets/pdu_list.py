@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -146,6 +147,9 @@ class PduList(Vertical):
         row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
         return self._reports[row_key.value]
 
+    def on_unmount(self) -> None:
+        gc.unfreeze()  # what _add_rows froze is the app's no longer
+
     def on_resize(self) -> None:
         name_width = max(12, self.size.width - FIXED_COLUMNS_WIDTH)
         if name_width != self._name_width:
@@ -225,6 +229,7 @@ class PduList(Vertical):
     def _rebuild(self) -> None:
         if not self._name_width:
             return  # not laid out yet; on_resize builds the table
+        gc.unfreeze()  # the rows about to go may be collected again (see _add_rows)
         table = self.table
         current = self.current
         table.clear(columns=True)
@@ -269,6 +274,11 @@ class PduList(Vertical):
                 Text(score_label(report.score_points, report.score_max), justify="right"),
                 key=str(report.id),
             )
+        if adding and not self._waiting:
+            # Every row is in: keep the collector from walking them (and the rest of the app)
+            # in each full collection, a 0.2 s stall every few seconds at 10,000 reports
+            # (bench/findings.md, finding 8). _rebuild unfreezes them.
+            gc.freeze()
 
     def _show_status(self, shown: int) -> None:
         total = len(self._reports)
