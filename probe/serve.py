@@ -70,11 +70,21 @@ def configured_datasette(datasette_class, path: Path):
 
     if not pm.is_registered(plugin):
         pm.register(plugin, name="probe")
+    quiet_handled_errors()
     metadata = yaml.safe_load(resources.files("probe.web").joinpath("metadata.yaml").read_text())
     datasette = datasette_class(metadata=metadata, settings={"truncate_cells_html": 400})
     datasette.remove_database("_memory")  # Datasette's scratch database: not wanted here
     datasette.add_database(Database(datasette, str(path.resolve()), is_mutable=True), name=plugin.DATABASE)
     return datasette
+
+
+def quiet_handled_errors() -> None:
+    """With Rich installed (probe installs it), Datasette prints every error it answers, a
+    user's refused SQL (400) included, as a traceback with its local variables: the query,
+    the request. Those are answers, not faults. A real fault (500) still prints its traceback."""
+    import datasette.handle_exception
+
+    datasette.handle_exception.rich = None
 
 
 def listen(host: str, port: int) -> socket.socket:

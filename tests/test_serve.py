@@ -3,6 +3,7 @@ asked through its JSON API, and checked against the CLI and the Reader on the bu
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import re
@@ -204,6 +205,22 @@ def test_nothing_can_be_written_through_the_server(server, db):
     assert disguised["error"] == "attempt to write a readonly database"
     with Reader(db) as reader:
         assert len(reader.reports()) == 5
+
+
+def test_a_refused_query_is_answered_without_a_traceback(db, capfd):
+    """The server's log is for faults: a user's refused SQL is a 400 answer, not a traceback
+    with the query and the request printed beside it."""
+    from datasette.app import Datasette
+
+    from probe.serve import configured_datasette
+
+    async def refused():
+        return await configured_datasette(Datasette, db).client.get("/probe.json?sql=delete+from+reports")
+
+    response = asyncio.run(refused())
+    assert (response.status_code, response.json()["error"]) == (400, "Statement must be a SELECT")
+    printed = capfd.readouterr()
+    assert "Traceback" not in printed.out + printed.err
 
 
 def test_reports_imported_while_it_runs_show_up(tmp_path):
