@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 from gold import STEMS, clear_caches
@@ -18,6 +19,13 @@ from probe.importers import DEFAULT_MAX_BYTES, read_report
 from probe.store.write import build_database
 
 REPO = Path(__file__).resolve().parent.parent
+
+# No Hypothesis deadline: on a shared 2-core machine (and under mutmut's trampolines, at nice 19)
+# one example can take longer than the default 200 ms, which Hypothesis reports as a failure.
+# Under mutmut, every mutant also meets the same examples and none saved by an earlier mutant.
+settings.register_profile("probe", deadline=None)
+settings.register_profile("mutmut", deadline=None, derandomize=True, database=None)
+settings.load_profile("mutmut" if "MUTANT_UNDER_TEST" in os.environ else "probe")
 
 
 @pytest.fixture(autouse=True)
