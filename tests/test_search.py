@@ -73,7 +73,7 @@ def test_recommendations_are_searched_too(reader):
     ("query", "words"),
     [('"home', "home"), ("home*", "home"), ("home " * MAX_TERMS, "home"), ("AND", "and"), ("OR NOT", "or not"),
      ("a:b", "a b"), ("x" * MAX_QUERY_CHARS, "x" * MAX_QUERY_CHARS),
-     ("'; DROP TABLE reports; --", "drop table reports")],
+     ("'; DROP TABLE reports; --", "drop table reports"), ("home\x07visits\x1b", "home visits")],
 )  # fmt: skip
 def test_odd_plain_queries_are_searched_as_their_words(reader, query, words):
     result, expected = reader.search(query), reader.search(words)
