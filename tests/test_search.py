@@ -163,6 +163,20 @@ def test_kind_filter(reader):
         reader.search("home", kind="gossip")
 
 
+@pytest.mark.parametrize(
+    ("kind", "table", "where"),
+    [("strength", "findings", "kind = 'strength'"), ("finding", "findings", "kind = 'finding'"),
+     ("area_for_improvement", "findings", "kind = 'area_for_improvement'"), ("recommendation", "recommendations", "1")],
+)  # fmt: skip
+def test_a_kind_filter_finds_every_text_of_that_kind_and_no_other(reader, seeded_db_template, kind, table, where):
+    result = reader.search("domestic abuse", kind=kind, limit=100)
+    with contextlib.closing(sqlite3.connect(seeded_db_template)) as conn:
+        texts = [text for (text,) in conn.execute(f"SELECT text FROM {table} WHERE {where}")]
+    expected = sum(1 for text in texts if re.search(r"\bdomestic abuse\b", text, re.IGNORECASE))
+    assert {hit.kind for hit in result.hits} == {kind}
+    assert result.total == len(result.hits) == expected > 0
+
+
 def test_rating_filter_uses_the_findings_standard_rating(reader):
     ratings = {
         (load(stem)["pdu"], standard["code"]): standard["rating"]
