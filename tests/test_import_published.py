@@ -65,6 +65,31 @@ def test_a_published_report_gives_the_expected_values(entry):
     assert report.source_format == entry["format"]
 
 
+# The findings of each pdftotext text that KNOWN's faults change (indices into the gold list);
+# every other value must be the gold one.
+PDFTOTEXT_FAULTY_FINDINGS = {
+    "newcastle-upon-tyne-pdu.txt": [27, 28, 29, 30, 38, 39, 40, 41, 50],
+    "county-durham-and-darlington-pdu.txt": [1, 2, 3, 4, 5, *range(15, 31), 51, 52],
+    "south-tyneside-and-gateshead-pdu.txt": [18, 40, 41, 42],
+    "leicester-leicestershire-and-rutland-pdu.txt": [19, 36, 37],
+    "gwent-pdu.txt": [29, 46, 47, 48, 49, 50, 72, 73, 74],
+}  # fmt: skip
+PASTED = [entry for entry in MANIFEST["reports"] if Path(entry["file"]).name in PDFTOTEXT_FAULTY_FINDINGS]
+
+
+@pytest.mark.parametrize("entry", PASTED, ids=_ids(PASTED))
+def test_pdftotext_text_gives_every_value_but_its_known_faults(entry):
+    """The xfails above hide which values a pdftotext text gets right: all but a few findings."""
+    got = comparable(dataclasses.asdict(read_report(REPO / entry["file"])))
+    want = _expected(entry)
+    assert {field: got[field] for field in CORE} == {field: want[field] for field in CORE}
+    for field in ("standards", "key_questions", "recommendations"):
+        assert got[field] == want[field], field
+    assert len(got["findings"]) == len(want["findings"])
+    faulty = [index for index, pair in enumerate(zip(got["findings"], want["findings"])) if pair[0] != pair[1]]
+    assert faulty == PDFTOTEXT_FAULTY_FINDINGS[Path(entry["file"]).name]
+
+
 UNSEEN = {  # tests/fixtures/unseen/README.md: LibreOffice Writer/Web's PDFs, and their -layout text
     "county-durham-and-darlington-pdu-libreoffice-web.pdf": "tests/gold/001_c108ea69334e75e0.json",
     "gwent-pdu-libreoffice-web.pdf": "tests/gold/004_354d18e338058cf9.json",
