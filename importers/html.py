@@ -105,7 +105,10 @@ def html_text(data: bytes) -> WebPage:
         if _BACK_TO_TOP.match(link.text(deep=True)):
             link.decompose()
     blocks: list[tuple[str, str | None]] = []
-    _walk(article, blocks, [], _Anchor(_own_id(article)))
+    line: list[str] = []
+    anchor = _Anchor(_own_id(article))
+    _walk(article, blocks, line, anchor)
+    _flush(blocks, line, anchor)  # inline text at the article's end
     published = _published(tree)
     if published:
         _add_published(blocks, published)
