@@ -134,10 +134,33 @@ def test_each_item_of_a_pdf_has_the_page_it_is_printed_on(entry):
     assert report.key_questions and all(question.page for question in report.key_questions)
 
 
+NOT_A_REPORT = "not an HM Inspectorate of Probation PDU inspection report: "
+NOTHING_OF_A_REPORT = (
+    NOT_A_REPORT + "no ratings, no standards and no 'An inspection of probation services in ...'"
+    " title (a news item, an annual or thematic report, a list of reports?)"
+)
+JUNK_MESSAGES = {
+    "password-protected.pdf": "PDF is password-protected; save an unprotected copy first",
+    "scanned-no-text-layer.pdf": "PDF has no text layer (a scanned document?); probe reads text, it does no OCR",
+    "truncated.pdf": "truncated PDF: it does not end with %%EOF (an unfinished download?)",
+    "corrupt.pdf": "corrupt or truncated PDF: pdfium cannot open it",
+    "five-thousand-pages.pdf": "PDF has 5,000 pages, over the 300 page limit for one report",
+    "decompression-bomb.pdf": "PDF has no text layer (a scanned document?); probe reads text, it does no OCR",
+    "youth-justice-inspection.pdf": NOT_A_REPORT + "it names no Probation Delivery Unit (PDU)",
+    "regional-annual-report.pdf": NOTHING_OF_A_REPORT,
+    "news-item.pdf": NOTHING_OF_A_REPORT,
+    "news-item.html": NOTHING_OF_A_REPORT,
+    "site-home-page.html": NOTHING_OF_A_REPORT,
+    "other-site-page.html": NOT_A_REPORT + "no 'An inspection of probation services in ...' title and no"
+    " mention of HM Inspectorate of Probation",
+}  # fmt: skip
+
+
 @pytest.mark.parametrize("entry", MANIFEST["junk"], ids=_ids(MANIFEST["junk"]))
-def test_junk_is_refused(entry):
-    with pytest.raises(ReportError):
+def test_junk_is_refused_saying_why(entry):
+    with pytest.raises(ReportError) as error:
         read_report(REPO / entry["file"])
+    assert str(error.value) == JUNK_MESSAGES[Path(entry["file"]).name]
 
 
 LAID_OUT = [e for e in MANIFEST["reports"] if "from_pdf" in e]
@@ -159,3 +182,20 @@ def test_each_item_of_layout_text_has_the_page_it_is_printed_on(entry):
     assert [f.page for f in report.findings] == [f.page for f in pdf.findings]
     assert [q.page for q in report.key_questions] == [q.page for q in pdf.key_questions]
     assert report.source_format == "text" and report.format == "pdf"
+
+
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [("FPDF_ERR_PASSWORD", "PDF is password-protected; save an unprotected copy first"),
+     ("FPDF_ERR_SECURITY", "PDF uses an unsupported security handler (encrypted)"),
+     ("FPDF_ERR_FORMAT", "corrupt or truncated PDF: pdfium cannot open it"),
+     ("FPDF_ERR_FILE", "corrupt or truncated PDF: pdfium cannot open it")],
+)  # fmt: skip
+def test_a_pdf_pdfium_cannot_open_is_refused_saying_why(code, message):
+    """pdfium's own words for each failure (pypdfium2's table), as PdfDocument raises them."""
+    import pypdfium2.internal as pdfium_i
+    import pypdfium2.raw as pdfium_c
+    from probe.importers.pdf import _open_failure
+
+    pdfium_says = f"Failed to load document (PDFium: {pdfium_i.ErrorToStr[getattr(pdfium_c, code)]})."
+    assert _open_failure(pdfium_says) == message
