@@ -194,7 +194,7 @@ def _walk(node, blocks: list, line: list[str], anchor: _Anchor) -> None:
                 line.append(_list_marker(child))
             _within(child, blocks, line, anchor)
             _flush(blocks, line, anchor)
-        elif tag not in ("img", "-comment"):
+        else:  # inline elements; comments and images hold no text
             _within(child, blocks, line, anchor)
 
 

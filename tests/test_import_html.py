@@ -22,8 +22,8 @@ def test_a_web_page_gives_its_article_as_paragraphs_bullets_and_table_rows():
 <!-- a comment --><img src="x.png" alt="logo">
 <ol start="3"><li>Ensure staff are trained.</li><li>Review <b>workloads</b>.</li></ol>
 <ul><li>Strength one</li><li></li></ul><ol start="x"><li>First</li></ol>
-<table><tr><th>Standard</th><th>Rating</th></tr><tr><td>1.1 Leadership</td><td></td><td>Good</td></tr></table>
-<p><a href="#top">Back to top</a></p><p><a href="#top">(Back to top) and more</a></p>
+<table><tr><th>Standard</th><th>Rating</th></tr><tr><td><p>1.1</p><p><b>Leadership</b></p></td><td></td><td>Good</td></tr></table>
+<p><a href="#top"><span>Back to top</span></a></p><p><a href="#top">(Back to top) and more</a></p>
 <aside>Related reports</aside><footer>Crown copyright</footer></main>
 <div class="share-buttons">Share</div>"""
     assert html_text(page(body)).split("\n\n") == [
@@ -37,6 +37,11 @@ def test_a_web_page_gives_its_article_as_paragraphs_bullets_and_table_rows():
         "1.1 Leadership\tGood",
         "(Back to top) and more",
     ]
+
+
+def test_a_page_without_a_body_has_no_text():
+    with pytest.raises(ReportError, match="^web page has no text$"):
+        html_text(b'<!DOCTYPE html><html><head></head><frameset><frame src="a.html"></frameset></html>')
 
 
 def test_the_largest_article_like_element_is_the_report_else_the_body():
