@@ -22,7 +22,7 @@ _PERCENT = re.compile(r"(?:^|\s)\d{1,3}\s*%$")
 _SHOULD = re.compile(r"\bshould\s*:$")
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
-_SPLIT_WORD = re.compile(r"\b([a-z]{2,}) ([a-z]{2,})\b")
+_SPLIT_WORD = re.compile(r"\b([a-z]{2,}) (?=([a-z]{2,})\b)")  # the tail is not consumed: 'was com pared'
 _QUOTES = "\"“‘'"
 _REFERS_BACK = re.compile(r"(?:They|This|These|Those|For example|For instance)\b")
 _SENTENCE_END = tuple('.?!:;"”’)')
@@ -112,10 +112,11 @@ def _mend(line: str, compounds: dict[str, int], counts: Counter) -> str:
 
 
 def _rejoined(match: re.Match, counts: Counter) -> str:
-    """'com pared': two halves found nowhere else in the report, of a word found in it."""
+    """'com pared': two halves found nowhere else in the report, of a word found in it. The
+    match is the head and its space; the tail follows it."""
     head, tail = match.group(1), match.group(2)
     whole = counts[head] == counts[tail] == 1 and counts[head + tail] > 0
-    return head + tail if whole else match.group(0)
+    return head if whole else match.group(0)
 
 
 def _compounds(words: set[str]) -> dict[str, int]:
