@@ -80,7 +80,7 @@ def page_text(pages: list[Page]) -> tuple[str, list[int]]:
         body = [line for line in _strip_edges(page, running) if not _is_contents_entry(line)]
         body, page_notes = _split_footnotes(body, body_size)
         for line in body:
-            _place(paragraphs, line, page.number, body_size)
+            _place(paragraphs, line, page.number)
         notes += [Paragraph([note], page.number) for note in _join_notes(page_notes)]
     if notes:
         heading = VisualLine(FOOTNOTES, 0, 0, 0, 0, body_size, body_size)
@@ -142,7 +142,7 @@ def _merge(first: VisualLine, second: VisualLine) -> VisualLine:
     )  # fmt: skip
 
 
-def _place(paragraphs: list[Paragraph], line: VisualLine, page: int, size: float) -> None:
+def _place(paragraphs: list[Paragraph], line: VisualLine, page: int) -> None:
     """Add one line to the last paragraph or start a new one."""
     last = paragraphs[-1] if paragraphs else None
     if last is not None and last.cells and _wraps_in_cell(last, line, page):
@@ -150,7 +150,7 @@ def _place(paragraphs: list[Paragraph], line: VisualLine, page: int, size: float
     bullet = bool(_BULLET_GLYPH.match(line.text) or shapes.bullet(line.text))
     if bullet and last is not None and _wrapped_number(last, line):
         bullet = False  # '60) who responded...': a number that wrapped to the line start
-    if last is not None and not bullet and _continues(last, line, page, size):
+    if last is not None and not bullet and _continues(last, line, page):
         last.lines.append(line)
         last.last_page = page
         return
@@ -187,7 +187,7 @@ def _wraps_in_cell(row: Paragraph, line: VisualLine, page: int) -> bool:
     return False
 
 
-def _continues(paragraph: Paragraph, line: VisualLine, page: int, body_size: float) -> bool:
+def _continues(paragraph: Paragraph, line: VisualLine, page: int) -> bool:
     previous, first = paragraph.lines[-1], paragraph.lines[0]
     if first.cells > 1 or line.cells > 1 or structural(first.text):
         return False

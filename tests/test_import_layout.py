@@ -1,10 +1,12 @@
-"""Joining a line wrapped with a hyphen at its end (importers/layout.hyphen_join): a word broken
-by hyphenation is made whole, a compound keeps its hyphen, judged by the report's own words."""
+"""PDF pages of visual lines into report text (importers/layout), on hand-made lines; and joining
+a line wrapped with a hyphen at its end: a word broken by hyphenation is made whole, a compound
+keeps its hyphen, judged by the report's own words."""
 
 from __future__ import annotations
 
 import pytest
-from probe.importers.layout import hyphen_join, hyphenates, vocabulary_of
+from probe.importers.layout import hyphen_join, hyphenates, page_text, vocabulary_of
+from probe.importers.pdf import Page, VisualLine
 
 REPORT = ["a partner agency", "the challenge", "pre-sentence reports", "at present", "one-to-one work",
           "long term", "joint work", "case load", "law", "wellbeing", "well-being"]  # fmt: skip
@@ -45,3 +47,55 @@ def test_a_document_hyphenates_when_line_ends_break_words_it_spells_nowhere_else
     assert not hyphenates(broken[:2], vocabulary_of(broken[:2]))  # one broken word is no pattern
     compounds = ["A well-", "established, long-", "standing team."]
     assert not hyphenates(compounds, vocabulary_of(compounds) | {"established", "standing"})
+
+
+def line(text: str, top: float, left: float = 72.0, size: float = 11.0, cell_lefts=()):
+    """A visual line as the PDF reader gives it: one cell per tab, 5 points a character."""
+    height = size * 1.2
+    return VisualLine(text, left, left + 5 * len(text), top, top + height, height, size, text.count("\t") + 1,
+                      cell_lefts or (left,))  # fmt: skip
+
+
+HEADER = "Inspection of probation services: Gwent PDU"
+TABLE_HEAD = "Key question\tPercentage 'Yes'"
+# Two A4 pages (842 points high, the top and bottom 12% its edges): running header and page number,
+# a contents entry, paragraphs told apart by their line pitch, a table with a wrapped cell, a bullet
+# carried over the page break, and footnotes set smaller at each page's foot.
+PAGES = [
+    Page(1, 842, [
+        line(HEADER, 40, size=9),
+        line("Foreword .......... 3", 120), line("Ratings\t4", 134),
+        line("Foreword", 160, size=14),
+        line("Leaders had a clear vision for the", 200), line("service and staff knew it well.¹", 214),
+        line("Staff were well supported by their", 250), line("managers.", 264),
+        line(TABLE_HEAD, 300, cell_lefts=(72, 400)),
+        line("Is the work good?\t64%", 320, cell_lefts=(72, 400)),
+        line("Does the work keep people safe?", 334),  # the next row's question: its cell is lower
+        line("• A first point that wraps over", 380), line("two lines and a page", 394, left=86),
+        line("1 Source: Office for National", 700, size=9.5), line("Statistics, 2024.", 712, size=9.5),
+        line("1", 800, size=9),
+    ]),
+    Page(2, 842, [
+        line(HEADER, 40, size=9),
+        line("break before it ends.", 120, left=86),
+        line(TABLE_HEAD, 160, cell_lefts=(72, 400)),
+        line("Does assessment focus on\t72%", 180, cell_lefts=(72, 400)), line("engagement?", 194),
+        line("2 Ministry of Justice.", 700, size=9.5),
+        line("3 A third note that runs", 712, size=9.5), line("on to a second line.", 724, size=9.5),
+        line("Page 2 of 2", 800, size=9),
+    ]),
+]  # fmt: skip
+
+
+def test_pdf_pages_become_report_text_with_each_lines_page():
+    text, pages = page_text(PAGES)
+    assert [(line, page) for line, page in zip(text.split("\n"), pages, strict=True) if line] == [
+        ("Foreword", 1),
+        ("Leaders had a clear vision for the service and staff knew it well.¹", 1),
+        ("Staff were well supported by their managers.", 1),
+        (TABLE_HEAD, 1), ("Is the work good?\t64%", 1), ("Does the work keep people safe?", 1),
+        ("• A first point that wraps over two lines and a page break before it ends.", 1),
+        (TABLE_HEAD, 2), ("Does assessment focus on engagement?\t72%", 2),
+        ("Footnotes", 1), ("1 Source: Office for National Statistics, 2024.", 1), ("2 Ministry of Justice.", 2),
+        ("3 A third note that runs on to a second line.", 2),
+    ]  # fmt: skip
