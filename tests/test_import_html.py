@@ -69,12 +69,16 @@ def test_the_publication_date_goes_under_the_title(meta):
 def test_a_publication_date_fills_an_empty_published_line_keeps_a_full_one_or_leads():
     time = b'<p>On <time datetime="2024-01-02">2 January</time></p>'
     assert html_text(page(b"<main><p>Published:</p>" + time + b"</main>")) == "Published: 2 January 2024\n\nOn 2 January"
-    full = b"<main><p>Published: 3 May 2024</p>" + time + b"</main>"
-    assert html_text(page(full)) == "Published: 3 May 2024\n\nOn 2 January"
+    full = b"<main><p>Title</p><p>Published: 3 May 2024</p>" + time + b"</main>"
+    assert html_text(page(full)) == "Title\n\nPublished: 3 May 2024\n\nOn 2 January"
+    twice = b"<main><p>Published:</p><p>Published:</p>" + time + b"</main>"
+    assert html_text(page(twice)) == "Published: 2 January 2024\n\nPublished:\n\nOn 2 January"
     assert html_text(page(b"<main><p>No title</p>" + time + b"</main>")) == (
         "Published: 2 January 2024\n\nNo title\n\nOn 2 January"
     )
     assert html_text(page(b'<main><p>x</p><time datetime="2024-00-02">y</time></main>')) == "x\n\ny"
+    december = page(b'<main><p>x</p><time datetime="2024-12-31">y</time></main>')
+    assert html_text(december) == "Published: 31 December 2024\n\nx\n\ny"
 
 
 @pytest.mark.parametrize(
@@ -97,6 +101,9 @@ def test_a_browsers_saved_from_comment_names_the_site():
         html_text(saved + page(b"<main><p>Text</p></main>", b""))
     ours = b"<!-- saved from url=(0052)https://www.justiceinspectorates.gov.uk/hmiprobation/ -->\n"
     assert html_text(ours + page(b"<main><p>Text</p></main>", b"")) == "Text"
+    odd = b"<!-- saved from url=(0031)https://www.example.com/caf\xc3\xa9 -->\n"  # not ASCII
+    with pytest.raises(ReportError, match=r"^a web page from www\.example\.com, not"):
+        html_text(odd + page(b"<main><p>Text</p></main>", b""))
     assert html_text(page(b"<main><p>Text</p></main>", b"")) == "Text"  # no site named at all
 
 

@@ -9,7 +9,7 @@ PAGE_1 = """Strengths
 Leaders had set out a clear vision for the service, and staff we spoke to under-
 stood how their work contributed to it. The chal-
 lenging caseloads were being managed with care and a sense of one-to-one purpose.
-Managers told us about the following things that had changed over the last year:
+Managers told us about the up-to-the-minute things that had changed over the last year:
 Staff were supported well and had regular supervision with their managers, and the
 oneto-one sessions and elearning were valued. Plans were
 compared with the risk of serious harm.
@@ -20,7 +20,7 @@ A second item that runs on over two printed lines of the page text and only ends
 """
 PAGE_2 = """•
 with its last words on the next page.
-A third item.
+A third item, up-tothe-minute.
 Key question
 Percentage 'Yes'
 Does assessment focus sufficiently on engaging the person on
@@ -48,7 +48,7 @@ def test_wrapped_lines_become_paragraphs_and_bullets_on_their_pages():
         ("Strengths", 1),
         ("Leaders had set out a clear vision for the service, and staff we spoke to understood how"
          " their work contributed to it. The challenging caseloads were being managed with care and"
-         " a sense of one-to-one purpose. Managers told us about the following things that had"
+         " a sense of one-to-one purpose. Managers told us about the up-to-the-minute things that had"
          " changed over the last year:", 1),  # words broken at a line end made whole
         ("Staff were supported well and had regular supervision with their managers, and the"
          " one-to-one sessions and e-learning were valued. Plans were compared with the risk of"
@@ -56,7 +56,7 @@ def test_wrapped_lines_become_paragraphs_and_bullets_on_their_pages():
         ("• Most cases had a plan that was compared with the assessment.", 1),  # 'com pared'
         ("• A second item that runs on over two printed lines of the page text and only ends with"
          " its last words on the next page.", 1),  # carried over the page break
-        ("• A third item.", 2),
+        ("• A third item, up-to-the-minute.", 2),
         ("Key question", 2), ("Percentage 'Yes'", 2),  # a table's lines stay as they are
         ("Does assessment focus sufficiently on engaging the person on", 2), ("probation?", 2),
         ("72%", 2),
