@@ -258,3 +258,19 @@ def test_a_report_keeps_at_most_fifty_warnings_and_counts_the_rest(tmp_path):
         kept = reader.report(reader.reports()[0].id).warnings
     assert kept == [*report.warnings[:50], "and 250 more warnings, not kept"]
     assert kept[49] == "standard 2.1: a second section at line 629 was ignored"
+
+
+def test_a_build_stopped_half_way_leaves_no_file_and_a_later_one_the_whole_database(tmp_path):
+    folder = tmp_path / "new folder"
+
+    def stopped():
+        yield small_report([50])
+        raise KeyboardInterrupt  # Ctrl+C after the first report
+
+    with pytest.raises(KeyboardInterrupt):
+        build_database(folder / "probe.db", stopped())
+    assert list(folder.iterdir()) == []
+    build_database(folder / "probe.db", [small_report([50]), gold_report(GWENT)])
+    assert [path.name for path in folder.iterdir()] == ["probe.db"]
+    with Reader(folder / "probe.db") as reader:
+        assert [summary.pdu for summary in reader.reports()] == ["Gwent PDU", "Small PDU"]
