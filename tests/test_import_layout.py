@@ -99,3 +99,24 @@ def test_pdf_pages_become_report_text_with_each_lines_page():
         ("Footnotes", 1), ("1 Source: Office for National Statistics, 2024.", 1), ("2 Ministry of Justice.", 2),
         ("3 A third note that runs on to a second line.", 2),
     ]  # fmt: skip
+
+
+def test_a_paragraph_goes_on_over_a_page_break_or_after_a_colon_only_where_its_text_does():
+    pages = [
+        Page(1, 842, [line("The first paragraph goes on over", 200)]),
+        Page(2, 842, [line("Two pages.", 200), line("A paragraph that ends here.", 240)]),
+        Page(3, 842, [line("A new paragraph starts.", 200), line("• A bullet point that ends.", 240)]),
+        Page(4, 842, [line("It says more under the bullet.", 200, left=86),
+                      line("The team told us this:", 240), line("Training was good.", 254),
+                      line("Was the work good?", 290), line("Yes.", 304),
+                      line("They had learnt about these:", 340), line("risk, need and", 354)]),
+    ]  # fmt: skip
+    text, numbers = page_text(pages)
+    assert [(line, page) for line, page in zip(text.split("\n"), numbers, strict=True) if line] == [
+        ("The first paragraph goes on over Two pages.", 1),  # no sentence end before the break
+        ("A paragraph that ends here.", 2), ("A new paragraph starts.", 3),
+        ("• A bullet point that ends. It says more under the bullet.", 3),  # indented under its text
+        ("The team told us this:", 4), ("Training was good.", 4),  # a list or a table's question
+        ("Was the work good?", 4), ("Yes.", 4),
+        ("They had learnt about these: risk, need and", 4),  # ... unless the sentence goes on
+    ]  # fmt: skip
