@@ -32,8 +32,17 @@ and risk was not always reviewed; e-learning on risk was out of date.
 """
 PAGE_3 = """•
 •
+Two things were seen:
+Staff were keen.
+
 •
-Only one item stands under these three glyphs."""
+•
+Only one item stands under these two glyphs.
+Areas for improvement
+The quality of assessments was not good enough in too many of the cases we saw.
+Risk was not always reviewed when it changed, and managers did not check this.
+Staff said that e-learning on risk was out of date and that they wanted more.
+Training was planned."""
 
 
 def paged(*pages: str) -> tuple[list[str], list[int]]:
@@ -63,10 +72,14 @@ def test_wrapped_lines_become_paragraphs_and_bullets_on_their_pages():
         ("Areas for improvement", 2),
         ("The quality of assessments was not good enough in too many of the cases we looked at,"
          " and risk was not always reviewed; e-learning on risk was out of date.", 2),
-        ("• Only one item stands under these three glyphs.", 3),
+        ("• Two things were seen:", 3), ("• Staff were keen.", 3),  # a colon ends an item too
+        ("• Only one item stands under these two glyphs.", 3), ("Areas for improvement", 3),
+        ("The quality of assessments was not good enough in too many of the cases we saw. Risk was not always reviewed when it changed, and managers"
+         " did not check this. Staff said that e-learning on risk was out of date and that they wanted"
+         " more. Training was planned.", 3),  # full lines: one paragraph, whatever their sentences
     ]  # fmt: skip
     assert lines[1::2] == [""] * (len(lines) // 2) and pages[::2] == pages[1::2]  # a blank line after each
-    assert warnings == ["page 3: 3 bullets but only 1 items found under them"]
+    assert warnings == ["page 3: 2 bullets but only 1 items found under them"]
 
 
 def test_a_bullet_cut_by_the_first_page_break_goes_on_after_the_next_glyph():
