@@ -9,7 +9,7 @@ from probe.importers.layout import hyphen_join, hyphenates, page_text, vocabular
 from probe.importers.pdf import Page, VisualLine
 
 REPORT = ["a partner agency", "the challenge", "pre-sentence reports", "at present", "one-to-one work",
-          "long term", "joint work", "case load", "law", "wellbeing", "well-being"]  # fmt: skip
+          "long term", "joint work", "case load", "law", "wellbeing", "well-being", "day", "time"]  # fmt: skip
 
 
 @pytest.fixture
@@ -21,7 +21,7 @@ def words() -> set[str]:
 def test_the_vocabulary_holds_words_and_compounds_with_their_parts(words):
     assert words == {"a", "partner", "agency", "the", "challenge", "pre-sentence", "pre", "sentence", "reports",
                      "at", "present", "one-to-one", "one", "to", "work", "long", "term", "joint", "case", "load",
-                     "law", "wellbeing", "well-being", "well", "being"}  # fmt: skip
+                     "law", "wellbeing", "well-being", "well", "being", "day", "time"}  # fmt: skip
     assert vocabulary_of(["It was chal-", "lenging to", "see"]) == {"it", "was", "to", "see"}
 
 
@@ -34,6 +34,7 @@ def test_the_vocabulary_holds_words_and_compounds_with_their_parts(words):
      ("long-", "term plans", "long-term plans"), ("joint-", "working", "joint-working"),  # a compound's head
      ("case-", "load", "case-load"),  # both halves are words
      ("case-", "law", "caselaw"),  # ... but a three-letter tail may be a syllable
+     ("day-", "time", "day-time"),  # a three-letter head is a word
      ("mid-", "dle", "middle"), ("their well-", "being", "their wellbeing"),  # written both ways: whole ("soft\xad", "ware", "software"),
      ("a chal-", "Lenging", "a chal- Lenging"), ("ends", "here", "ends here"), ("ends -", "1", "ends - 1")],
 )  # fmt: skip
@@ -44,6 +45,12 @@ def test_a_hyphen_ending_a_line_stays_only_in_a_compound(words, text, more, join
 def test_a_document_that_does_not_hyphenate_keeps_every_hyphen():
     assert hyphen_join("a chal-", "lenging year", None) == "a chal-lenging year"
     assert hyphen_join("soft\xad", "ware", None) == "software"
+
+
+@pytest.mark.parametrize(("compounds", "hyphenating"), [(4, True), (5, False)])
+def test_a_document_hyphenates_when_more_than_three_in_ten_broken_words_are_fragments(compounds, hyphenating):
+    broken = ["It was chal-", "lenging and hard to under-", "stand.", *["A well-", "known team."] * compounds, "well known"]
+    assert hyphenates(broken, vocabulary_of(broken)) is hyphenating  # 2 fragments of 6 or 7 tails
 
 
 def test_a_document_hyphenates_when_line_ends_break_words_it_spells_nowhere_else():
