@@ -274,3 +274,20 @@ def test_a_file_that_takes_too_long_is_refused_and_the_others_go_on(tmp_path):
         f"{folder / 'a-packed.pdf'}: reading it took more than 0.5 s of CPU time; "
         "is it one PDU report?"
     )
+
+
+@pytest.mark.parametrize(
+    ("pages", "read"),
+    [([["x" * 70]] * 3, False), ([["x" * 200]] * 3, True), ([["x" * 175]] * 4, True), ([["x" * 199]], False),
+     ([["x" * 200]], True)],
+)  # fmt: skip
+def test_a_pdf_needs_200_characters_a_page_on_its_first_three_pages_to_be_read(pages, read):
+    """Fewer is a scan without a text layer (in this process, where mutmut sees it)."""
+    from probe.domain.model import ReportError
+    from probe.importers.pdf import read_pdf
+
+    if read:
+        assert len(read_pdf(make_pdf(pages))) == len(pages)
+    else:
+        with pytest.raises(ReportError, match=r"^PDF has no text layer \(a scanned document\?\)"):
+            read_pdf(make_pdf(pages))
