@@ -92,6 +92,7 @@ PAGES = [
         line("break before it ends.", 120, left=86),
         line(TABLE_HEAD, 160, cell_lefts=(72, 400)),
         line("Does assessment focus on\t72%", 180, cell_lefts=(72, 400)), line("engagement?", 194),
+        line("Crown copyright", 680, size=9.5),  # small print above the notes: not a note
         line("2 Ministry of Justice.", 700, size=9.5),
         line("3 A third note that runs", 712, size=9.5), line("on to a second line.", 724, size=9.5),
         line("Page 2 of 2", 800, size=9),
@@ -107,7 +108,7 @@ def test_pdf_pages_become_report_text_with_each_lines_page():
         ("Staff were well supported by their managers.", 1),
         (TABLE_HEAD, 1), ("Is the work good?\t64%", 1), ("Does the work keep people safe?", 1),
         ("• A first point that wraps over two lines and a page break before it ends.", 1),
-        (TABLE_HEAD, 2), ("Does assessment focus on engagement?\t72%", 2),
+        (TABLE_HEAD, 2), ("Does assessment focus on engagement?\t72%", 2), ("Crown copyright", 2),
         ("Footnotes", 1), ("1 Source: Office for National Statistics, 2024.", 1), ("2 Ministry of Justice.", 2),
         ("3 A third note that runs on to a second line.", 2),
     ]  # fmt: skip
