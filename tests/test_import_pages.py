@@ -9,10 +9,10 @@ from probe.importers.pages import is_page_marker, page_lookup, running_keys, spl
 
 TITLE = "Inspection of probation services: Gwent PDU"
 PAGES = [
-    f"{TITLE}\n\nForeword\n\nLeaders had a clear vision and the\n\niv\n",
-    f"{TITLE}\n\nstaff knew it well.\nWorkloads were\n\n3 Staff were given\n\n2/4",
-    f"Page 3 of 4\n{TITLE}\niPads in July.\n• A bullet after the break\nPercentage of cases\n72%\n4 A whole note. \n",
-    f"{TITLE}\nwhere the work was good?\n5 A last note\n\nPage 4 of 4",
+    f"{TITLE}\n\nForeword\n\nLeaders had a clear vision and the \n\niv\n",
+    f"{TITLE}\n\nstaff knew it well.\nWorkloads were\n\n3 Staff were given \n\n2/4",
+    f"Page 3 of 4\n{TITLE}\niPads in July.\n• A bullet after the break\nPercentage of cases\n72% \n4 A whole note. \n",
+    f"{TITLE}\nwhere the work was good?\n5 A last note\nPage 4 of 4",
 ]
 
 
@@ -23,7 +23,7 @@ def test_pages_lose_their_running_lines_and_keep_each_lines_page():
         ("Leaders had a clear vision and the staff knew it well.", 1),  # broken by the page
         ("Workloads were", 2),
         ("• A bullet after the break", 3),  # a bullet starts anew
-        ("Percentage of cases", 3), ("72%", 3),
+        ("Percentage of cases", 3), ("72% ", 3),
         ("where the work was good?", 4),  # a table's question goes on after its percentage
         ("", 2), ("Footnotes", 2), ("", 2),
         ("3 Staff were given iPads in July.", 2),  # a note broken by the page
