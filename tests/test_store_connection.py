@@ -38,12 +38,12 @@ def test_an_older_wal_database_its_owner_reads_is_switched_to_a_rollback_journal
     assert sorted(path.name for path in seeded_db.parent.iterdir()) == ["probe.db"]
 
 
-@pytest.mark.parametrize("version", [0, 3, 4])
-def test_a_wal_database_that_is_not_probes_is_left_as_it_is(tmp_path, version):
+@pytest.mark.parametrize(("table", "version"), [("notes", 0), ("notes", 3), ("notes", 4), ("reports", 0)])
+def test_a_wal_database_that_is_not_probes_is_left_as_it_is(tmp_path, table, version):
     path = tmp_path / "other.db"
     with contextlib.closing(sqlite3.connect(path)) as conn:
         conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("CREATE TABLE notes (text)")
+        conn.execute(f"CREATE TABLE {table} (text)")
         conn.execute(f"PRAGMA user_version = {version}")
     with pytest.raises(StoreError, match="kept in WAL mode by an older probe"):
         connect_read_only(path)
