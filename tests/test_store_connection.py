@@ -60,3 +60,14 @@ def test_the_file_header_says_sqlite_and_wal(tmp_path, data, sqlite, wal_mode):
     path = tmp_path / "file.db"
     path.write_bytes(data)
     assert (is_sqlite_file(path), is_in_wal_mode(path)) == (sqlite, wal_mode)
+
+
+@pytest.mark.parametrize(("value", "seconds"), [(None, 20.0), ("7.5", 7.5), ("soon", 20.0)])
+def test_a_reads_time_budget_comes_from_probe_query_seconds(monkeypatch, value, seconds):
+    from probe.store.read import read_budget_s
+
+    if value is None:
+        monkeypatch.delenv("PROBE_QUERY_SECONDS", raising=False)
+    else:
+        monkeypatch.setenv("PROBE_QUERY_SECONDS", value)
+    assert read_budget_s() == seconds
