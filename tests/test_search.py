@@ -254,3 +254,28 @@ def test_each_hit_names_the_line_its_text_is_on(reader):
     for hit in reader.search("home visits").hits:
         line = reader.report(hit.report_id).text.split("\n")[hit.line - 1]
         assert " ".join(hit.text.split()[:6]) in " ".join(line.split())
+
+
+def test_a_search_gives_twenty_hits_unless_told(reader):
+    assert reader.search("probation").total > 20
+    assert len(reader.search("probation").hits) == 20
+
+
+def test_an_unknown_kind_is_refused_naming_the_kinds(reader):
+    with pytest.raises(QueryError) as error:
+        reader.search("home", kind="gossip")
+    assert str(error.value) == "unknown kind 'gossip': use one of strength, area_for_improvement, finding, recommendation"
+
+
+def test_only_raw_queries_count_their_prefix_terms(reader):
+    seven = " OR ".join(f"{letter}*" for letter in "abcdefg")
+    with pytest.raises(SearchTooBig, match=r"^too many pre\* terms \(7, at most 6\)"):
+        reader.search(seven, raw=True)
+    assert reader.search(seven).total == 0  # plain words: 'a OR b ...' as a phrase
+
+
+def test_a_window_applies_to_raw_and_to_all_words_searches(reader):
+    raw = reader.search("home AND visits", raw=True, window=2)
+    assert (raw.partial, raw.total) == (True, 2)
+    scattered = reader.search("checks police abuse", window=1)
+    assert (scattered.all_words, scattered.partial, scattered.total) == (True, True, 1)
