@@ -10,6 +10,10 @@ from probe.importers.html import html_text, looks_like_html
 CANONICAL = b'<link rel="canonical" href="https://www.justiceinspectorates.gov.uk/hmiprobation/x/">'
 
 
+def text_of(data: bytes) -> str:
+    return html_text(data).text
+
+
 def page(body: bytes, head: bytes = CANONICAL) -> bytes:
     return b"<!DOCTYPE html><html><head>" + head + b"</head><body>" + body + b"</body></html>"
 
@@ -26,7 +30,7 @@ def test_a_web_page_gives_its_article_as_paragraphs_bullets_and_table_rows():
 <p><a href="#top"><span>Back to top</span></a></p><p><a href="#top">(Back to top) and more</a></p>
 <aside>Related reports</aside><footer>Crown copyright</footer></main>
 <div class="share-buttons">Share</div>"""
-    assert html_text(page(body)).split("\n\n") == [
+    assert text_of(page(body)).split("\n\n") == [
         "An inspection of probation services in: Gwent PDU",
         "Leaders had a clear vision⁴ and a plan[5].",
         "3. Ensure staff are trained.",
@@ -41,14 +45,14 @@ def test_a_web_page_gives_its_article_as_paragraphs_bullets_and_table_rows():
 
 def test_a_page_without_a_body_has_no_text():
     with pytest.raises(ReportError, match="^web page has no text$"):
-        html_text(b'<!DOCTYPE html><html><head></head><frameset><frame src="a.html"></frameset></html>')
+        text_of(b'<!DOCTYPE html><html><head></head><frameset><frame src="a.html"></frameset></html>')
 
 
 def test_the_largest_article_like_element_is_the_report_else_the_body():
     body = b"<article><p>A teaser</p></article><main><p>The whole report, longer.</p></main>"
-    assert html_text(page(body)) == "The whole report, longer."
-    assert html_text(page(b"<div><p>One</p>Two</div>")) == "One\n\nTwo"
-    assert html_text(page(b"<main><p>One</p>and the end</main>")) == "One\n\nand the end"
+    assert text_of(page(body)) == "The whole report, longer."
+    assert text_of(page(b"<div><p>One</p>Two</div>")) == "One\n\nTwo"
+    assert text_of(page(b"<main><p>One</p>and the end</main>")) == "One\n\nand the end"
 
 
 TITLE = b"<main><p>HM Inspectorate</p><h1>An inspection of probation services in: Gwent PDU</h1><p>Text</p></main>"
@@ -61,24 +65,24 @@ TITLE = b"<main><p>HM Inspectorate</p><h1>An inspection of probation services in
      b'<meta name="date" content="2025-13-10"><meta name="dcterms.date" content="2025-07-10">'],
 )  # fmt: skip
 def test_the_publication_date_goes_under_the_title(meta):
-    assert html_text(page(TITLE, CANONICAL + meta)).split("\n\n") == [
+    assert text_of(page(TITLE, CANONICAL + meta)).split("\n\n") == [
         "HM Inspectorate", "An inspection of probation services in: Gwent PDU", "Published: 10 July 2025", "Text",
     ]  # fmt: skip
 
 
 def test_a_publication_date_fills_an_empty_published_line_keeps_a_full_one_or_leads():
     time = b'<p>On <time datetime="2024-01-02">2 January</time></p>'
-    assert html_text(page(b"<main><p>Published:</p>" + time + b"</main>")) == "Published: 2 January 2024\n\nOn 2 January"
+    assert text_of(page(b"<main><p>Published:</p>" + time + b"</main>")) == "Published: 2 January 2024\n\nOn 2 January"
     full = b"<main><p>Title</p><p>Published: 3 May 2024</p>" + time + b"</main>"
-    assert html_text(page(full)) == "Title\n\nPublished: 3 May 2024\n\nOn 2 January"
+    assert text_of(page(full)) == "Title\n\nPublished: 3 May 2024\n\nOn 2 January"
     twice = b"<main><p>Published:</p><p>Published:</p>" + time + b"</main>"
-    assert html_text(page(twice)) == "Published: 2 January 2024\n\nPublished:\n\nOn 2 January"
-    assert html_text(page(b"<main><p>No title</p>" + time + b"</main>")) == (
+    assert text_of(page(twice)) == "Published: 2 January 2024\n\nPublished:\n\nOn 2 January"
+    assert text_of(page(b"<main><p>No title</p>" + time + b"</main>")) == (
         "Published: 2 January 2024\n\nNo title\n\nOn 2 January"
     )
-    assert html_text(page(b'<main><p>x</p><time datetime="2024-00-02">y</time></main>')) == "x\n\ny"
+    assert text_of(page(b'<main><p>x</p><time datetime="2024-00-02">y</time></main>')) == "x\n\ny"
     december = page(b'<main><p>x</p><time datetime="2024-12-31">y</time></main>')
-    assert html_text(december) == "Published: 31 December 2024\n\nx\n\ny"
+    assert text_of(december) == "Published: 31 December 2024\n\nx\n\ny"
 
 
 @pytest.mark.parametrize(
@@ -89,7 +93,7 @@ def test_a_publication_date_fills_an_empty_published_line_keeps_a_full_one_or_le
 )  # fmt: skip
 def test_a_page_from_another_site_is_refused(head, host):
     with pytest.raises(ReportError) as error:
-        html_text(page(b"<main><p>Text</p></main>", head))
+        text_of(page(b"<main><p>Text</p></main>", head))
     assert str(error.value) == (
         f"a web page from {host}, not from HM Inspectorate of Probation (justiceinspectorates.gov.uk)"
     )
@@ -98,13 +102,13 @@ def test_a_page_from_another_site_is_refused(head, host):
 def test_a_browsers_saved_from_comment_names_the_site():
     saved = b"<!-- saved from url=(0030)https://www.example.com/a.html -->\n"
     with pytest.raises(ReportError, match=r"^a web page from www\.example\.com, not"):
-        html_text(saved + page(b"<main><p>Text</p></main>", b""))
+        text_of(saved + page(b"<main><p>Text</p></main>", b""))
     ours = b"<!-- saved from url=(0052)https://www.justiceinspectorates.gov.uk/hmiprobation/ -->\n"
-    assert html_text(ours + page(b"<main><p>Text</p></main>", b"")) == "Text"
+    assert text_of(ours + page(b"<main><p>Text</p></main>", b"")) == "Text"
     odd = b"<!-- saved from url=(0031)https://www.example.com/caf\xc3\xa9 -->\n"  # not ASCII
     with pytest.raises(ReportError, match=r"^a web page from www\.example\.com, not"):
-        html_text(odd + page(b"<main><p>Text</p></main>", b""))
-    assert html_text(page(b"<main><p>Text</p></main>", b"")) == "Text"  # no site named at all
+        text_of(odd + page(b"<main><p>Text</p></main>", b""))
+    assert text_of(page(b"<main><p>Text</p></main>", b"")) == "Text"  # no site named at all
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ and every line keeps the page it was printed on."""
 from __future__ import annotations
 
 import pytest
-from probe.importers.pages import is_page_marker, page_lookup, running_keys, split_pages
+from probe.importers.pages import is_page_marker, running_keys, split_pages
 
 TITLE = "Inspection of probation services: Gwent PDU"
 PAGES = [
@@ -51,8 +51,3 @@ def test_running_lines_are_at_the_edge_of_enough_pages():
     assert running_keys(edges) == {"gwent pdu", "page # of #", "other"}
     assert running_keys([{"Gwent PDU"}]) == set()  # one page: nothing runs
 
-
-def test_a_page_lookup_gives_none_outside_the_text():
-    page_of = page_lookup([1, 1, 2])
-    assert [page_of(index) for index in (-1, 0, 2, 3)] == [None, 1, 2, None]
-    assert page_lookup([]) is None and page_lookup(None) is None
