@@ -62,7 +62,7 @@ TITLE = b"<main><p>HM Inspectorate</p><h1>An inspection of probation services in
     "meta",
     [b"<meta property='article:published_time' content='2025-07-10T09:00:00+00:00'>",
      b'<meta name="dcterms.date" content="2025-07-10">', b'<meta name="date" content="2025-07-10">',
-     b'<meta name="date" content="2025-13-10"><meta name="dcterms.date" content="2025-07-10">'],
+     b'<meta name="dcterms.date" content="2025-13-10"><meta name="date" content="2025-07-10">'],
 )  # fmt: skip
 def test_the_publication_date_goes_under_the_title(meta):
     assert text_of(page(TITLE, CANONICAL + meta)).split("\n\n") == [
