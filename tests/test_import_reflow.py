@@ -3,6 +3,7 @@ and bullets (importers/reflow.py), on a small hand-made text whose every line is
 
 from __future__ import annotations
 
+import pytest
 from probe.importers.reflow import looks_wrapped, reflow
 
 PAGE_1 = """Strengths
@@ -100,3 +101,10 @@ def test_a_text_whose_paragraphs_run_over_lines_is_wrapped():
     one_a_line, _, _ = reflow(lines, [1] * len(lines))
     assert not looks_wrapped(one_a_line)
     assert not looks_wrapped(lines[:20])  # too short to tell
+
+
+@pytest.mark.parametrize(("filled", "breaks", "wrapped"), [(21, 20, True), (20, 19, False), (25, 2, False), (25, 3, True)])
+def test_wrapped_means_over_twenty_lines_and_over_8_percent_carried_on_in_lower_case(filled, breaks, wrapped):
+    lines = ["Text that ends." if index > breaks else "carried on" for index in range(filled)]
+    lines[0] = "Text that goes"
+    assert looks_wrapped(lines) is wrapped
