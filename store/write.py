@@ -40,6 +40,8 @@ def open_db(path: Path) -> sqlite_utils.Database:
     version or cannot be written.
     """
     path = Path(path)
+    if path.is_dir():
+        raise StoreError(f"{path}: a folder, not a database file")
     if path.exists() and not is_sqlite_file(path):
         raise StoreError(f"{path}: not a SQLite database")
     if path.exists() and not may_write(path):

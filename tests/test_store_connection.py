@@ -71,3 +71,12 @@ def test_a_reads_time_budget_comes_from_probe_query_seconds(monkeypatch, value, 
     else:
         monkeypatch.setenv("PROBE_QUERY_SECONDS", value)
     assert read_budget_s() == seconds
+
+
+def test_a_folder_given_as_the_database_is_one_line(tmp_path):
+    from probe.store.write import open_db
+
+    with pytest.raises(StoreError) as raised:
+        open_db(tmp_path)
+    assert str(raised.value) == f"{tmp_path}: a folder, not a database file"
+    assert list(tmp_path.iterdir()) == []
