@@ -60,7 +60,9 @@ def search(
     find several phrases anywhere: '"home visits" police'. --raw takes SQLite FTS5 syntax.
 
     On a terminal hits show as a table; piped, as tab-separated lines (pdu, fieldwork,
-    section, section heading, kind, text) with the hit count on stderr.
+    section, section heading, kind, text, and where it is printed: "p. N" in a PDF, the web
+    page's address and section, or nothing for a text) with the hit count on stderr. --json
+    also gives each hit's line, as `probe similar PDU:LINE` takes it.
 
     Examples:
 
