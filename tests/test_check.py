@@ -111,3 +111,16 @@ def test_an_unknown_pdu_is_one_line(cli, seeded_db):
     result = cli("--db", seeded_db, "check", "nowhere")
     assert result.exit_code == 1
     assert result.stderr == "probe: no PDU matches 'nowhere'; `probe pdus` lists them\n"
+
+
+def test_on_an_80_column_terminal_every_note_is_shown_whole(seeded_db):
+    from test_cli_details import on_a_terminal
+
+    lines = on_a_terminal(seeded_db, 80, "check", "gateshead")
+    assert lines[0] == "South Tyneside and Gateshead · October 2022"
+    assert all(len(line) <= 80 for line in lines) and not any("…" in line for line in lines)
+    court = lines.index(next(line for line in lines if line.startswith("  2.1 Court work")))
+    assert lines[court].split() == ["2.1", "Court", "work", "Good", "Outstanding", "explained"]
+    note = " ".join(line.strip() for line in lines[court + 1 : court + 3])
+    assert note.startswith("uplift: We used professional discretion to upgrade the score for court work")
+    assert note.endswith("from 'Good' to 'Outstanding'. (line 374)")

@@ -108,7 +108,12 @@ def test_show_piped_wraps_the_footnote_under_its_indent(cli, seeded_db):
 
 
 def pdus_on_a_terminal(db, columns: int) -> list[str]:
-    """`probe pdus` on a real terminal (a pseudo-terminal) `columns` wide, without styles."""
+    return on_a_terminal(db, columns, "pdus")
+
+
+def on_a_terminal(db, columns: int, *command: str) -> list[str]:
+    """`probe COMMAND` on a real terminal (a pseudo-terminal) `columns` wide, without styles:
+    its non-blank lines."""
     import os
     import pty
     import re
@@ -120,7 +125,7 @@ def pdus_on_a_terminal(db, columns: int) -> list[str]:
     env = {name: value for name, value in os.environ.items() if name != "PROBE_DB"}
     env.update(COLUMNS=str(columns), NO_COLOR="1", TERM="xterm")
     main, terminal = pty.openpty()
-    with subprocess.Popen([sys.executable, "-m", "probe", "--db", str(db), "pdus"],
+    with subprocess.Popen([sys.executable, "-m", "probe", "--db", str(db), *command],
                           stdout=terminal, stderr=subprocess.PIPE, env=env, cwd=REPO) as probe:  # fmt: skip
         os.close(terminal)
         out = b""

@@ -9,7 +9,9 @@ import typer
 if TYPE_CHECKING:
     from probe.store.checks import ReportCheck
 
-COLUMNS = ("PDU", "Fieldwork", "Check", "Expected", "Found", "Status", "Note")
+COLUMNS = ("PDU", "Fieldwork", "Check", "Expected", "Found", "Status", "Note")  # Markdown, TSV
+# The columns of a check's line on a terminal, after its name: (index in Check, heading).
+HEADINGS = ((1, "Expected"), (2, "Found"), (3, "Status"))
 STATUS_STYLES = {"consistent": "green", "explained": "yellow", "unexplained": "bold red", "warning": "magenta"}
 
 
@@ -48,19 +50,28 @@ def print_tsv(results: list[ReportCheck]) -> None:
 
 
 def print_table(results: list[ReportCheck]) -> None:
-    from rich import box
+    """Each report under its name; each check on a line (check, expected, found, status) with
+    its note indented below it across the whole width, so nothing is cut at 80 columns."""
+    from rich.padding import Padding
     from rich.table import Table
+    from rich.text import Text
 
     from probe.output.text import console, safe_text
 
-    table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False)
-    for name in COLUMNS:
-        table.add_column(name, ratio=4 if name == "Note" else None)
-    for row in rows(results):
-        *fields, status, note = row
-        table.add_row(
-            *(safe_text(field) for field in fields),
-            safe_text(status, style=STATUS_STYLES[status]),
-            safe_text(note),
-        )
-    console().print(table)
+    out = console()
+    checks = [check for result in results for check in result.checks]
+    widths = [max([len(name), *(len(check[index]) for check in checks)]) for index, name in HEADINGS]
+    for number, result in enumerate(results):
+        if number:
+            out.print()
+        out.print(Text.assemble(safe_text(result.pdu, "bold"), " · ", safe_text(result.fieldwork_started or "fieldwork month unknown")))
+        for check in result.checks:
+            row = Table.grid(padding=(0, 2), expand=True)
+            row.add_column(ratio=1, overflow="fold")
+            for width in widths:
+                row.add_column(width=width, no_wrap=True)
+            row.add_row(safe_text(check.check), safe_text(check.expected), safe_text(check.found),
+                        safe_text(check.status, style=STATUS_STYLES[check.status]))  # fmt: skip
+            out.print(Padding(row, (0, 0, 0, 2)))
+            if note := note_with_line(check):
+                out.print(Padding(safe_text(note, style="dim"), (0, 0, 0, 6)))
