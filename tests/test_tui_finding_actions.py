@@ -177,6 +177,27 @@ async def test_the_palette_exports_the_selected_reports_findings(corpus_db, tmp_
 
 
 @run_async
+async def test_x_in_the_reader_exports_the_report_being_read(corpus_db, tmp_path, monkeypatch):
+    monkeypatch.setenv("PROBE_EXPORT_DIR", str(tmp_path))
+    app = ProbeApp(corpus_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        hits = await search(app, pilot, "home visits")
+        await pilot.press("down", "enter")  # the second hit, Gwent's: the reader opens at it
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("down", "enter")  # JSON
+        await pilot.pause()
+        (path,) = tmp_path.iterdir()
+        assert path.name.startswith("probe-report-") and path.suffix == ".json"
+        report = app.reader.report(hits[1].report_id)
+        records = json.loads(path.read_text(encoding="utf-8"))
+        assert {record["pdu"] for record in records} == {"Gwent PDU"}
+        assert [record["line"] for record in records] == [f.line for f in report.findings] + [r.line for r in report.recommendations]
+
+
+@run_async
 async def test_an_export_that_cannot_be_written_says_so(corpus_db, tmp_path, monkeypatch):
     monkeypatch.setenv("PROBE_EXPORT_DIR", str(tmp_path / "missing"))
     app = ProbeApp(corpus_db)

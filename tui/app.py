@@ -30,7 +30,7 @@ from probe.tui.screens.reader import ReaderScreen
 from probe.tui.screens.search import SearchScreen
 from probe.tui.screens.similar import SimilarScreen
 from probe.tui.screens.themes import ThemesScreen
-from probe.tui.widgets.findings import report_hits
+from probe.tui.widgets.findings import report_shown
 from probe.tui.widgets.pdu_list import PduList
 
 
@@ -173,8 +173,7 @@ class ProbeApp(App):
         summary = self.explorer.selected
         if self.screen is not self.explorer or summary is None:
             return None
-        hits = report_hits(summary.id, self.reader.report(summary.id))
-        return f"{summary.pdu} ({summary.fieldwork_started}): findings and recommendations", "report", hits
+        return report_shown(summary.id, self.reader.report(summary.id))
 
     def jump_to_report(self, report_id: int) -> None:
         explorer = self._back_to_explorer()
@@ -197,7 +196,7 @@ class ProbeApp(App):
         except StoreError as error:  # e.g. re-imported by someone else since it was listed
             self.notify(clean(str(error)), severity="error", markup=False)
             return
-        self.push_screen(ReaderScreen(report, message.line))
+        self.push_screen(ReaderScreen(message.report_id, report, message.line))
 
 
     @on(ShowSimilar)

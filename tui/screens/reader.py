@@ -16,6 +16,7 @@ from textual.widgets.text_area import Selection
 
 from probe.output.text import clean, place_label, safe_text
 from probe.domain.model import Report
+from probe.tui.widgets.findings import report_shown
 from probe.tui.widgets.keys import VIM_CURSOR
 
 
@@ -85,9 +86,9 @@ class ReaderScreen(Screen):
         ),
     ]
 
-    def __init__(self, report: Report, line: int | None = None) -> None:
+    def __init__(self, report_id: int, report: Report, line: int | None = None) -> None:
         super().__init__()
-        self._report = report
+        self._report_id, self._report = report_id, report
         self._line = line
         self._heading_lines = [heading.line for heading in report.headings]
         placed = sorted(
@@ -97,6 +98,10 @@ class ReaderScreen(Screen):
         )
         self._placed_lines = [line for line, _ in placed]  # where a page or section is known
         self._places = [place for _, place in placed]
+
+    def shown(self) -> tuple[str, str, list]:
+        """(title, file stem, hits) for an export: the report being read."""
+        return report_shown(self._report_id, self._report)
 
     def compose(self) -> ComposeResult:
         report = self._report

@@ -113,6 +113,12 @@ def report_hits(report_id: int, report: Report) -> list[SearchHit]:
     return hits
 
 
+def report_shown(report_id: int, report: Report) -> tuple[str, str, list[SearchHit]]:
+    """(title, file stem, hits) to export one report's findings and recommendations."""
+    title = f"{report.pdu} ({report.fieldwork_started}): findings and recommendations"
+    return title, "report", report_hits(report_id, report)
+
+
 def hit_at(report_id: int, report: Report, line: int) -> SearchHit | None:
     """The finding or recommendation of `report` at `line`."""
     return next((hit for hit in report_hits(report_id, report) if hit.line == line), None)
