@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 from textual.command import CommandList
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from gold import load, seed_text, squash
 from probe.domain.ratings import RATINGS
@@ -102,11 +102,13 @@ async def test_list_filters_as_you_type_and_sorts(corpus_db):
         await pilot.press("f")
         await type_text(pilot, "tyne")
         assert names() == ["Newcastle Upon Tyne", "South Tyneside and Gateshead"]
-        await pilot.press("escape")  # back to the list; the filter stays
+        await pilot.press("enter")  # back to the list; the filter stays
         await pilot.press("s")  # sort by newest fieldwork first
         assert names() == ["Newcastle Upon Tyne", "South Tyneside and Gateshead"]
         await pilot.press("s")  # by score, best first: 15/27 beats 3/21
         assert names() == ["South Tyneside and Gateshead", "Newcastle Upon Tyne"]
+        await pilot.press("f", "escape")  # one Esc, from the filter box: cleared, back on the list
+        assert (len(names()), pdu_list.query_one(Input).value, table.has_focus) == (5, "", True)
 
 
 @run_async

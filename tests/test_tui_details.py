@@ -57,15 +57,17 @@ async def test_escape_clears_the_filter_and_no_match_shows_no_pdu(corpus_db):
         assert not app.explorer.query_one("#views").display  # no last PDU left showing
         assert "r Read report" not in screen_lines(app)[-1]
 
-        await pilot.press("escape")  # from the filter to the list, keeping the filter
-        assert pdus.query_one(Input).value == "zzz" and pdus.table.has_focus
-        await pilot.press("escape")  # on the filtered list: clears it
+        await pilot.press("escape")  # in the filter box: one Esc clears it and goes to the list
         await details_shown(pilot)
         assert pdus.query_one(Input).value == "" and pdus.table.has_focus
         assert pdus.table.row_count == 5
         assert app.explorer.current is not None and app.explorer.query_one("#views").display
         await pilot.press("escape")  # nothing left to clear: Esc is the screen's again
         assert pdus.table.has_focus and pdus.table.row_count == 5
+        await pilot.press("f", *"tyne", "enter")  # Enter goes to the list keeping the filter
+        assert pdus.query_one(Input).value == "tyne" and pdus.table.has_focus
+        await pilot.press("escape")  # on the filtered list: clears it too
+        assert pdus.query_one(Input).value == "" and pdus.table.row_count == 5
 
 
 @run_async

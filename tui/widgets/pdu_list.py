@@ -173,8 +173,8 @@ class PduList(Vertical):
         self.table.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "clear_filter":
-            return bool(self.query_one(Input).value) and self.table.has_focus
+        if action == "clear_filter":  # from the filter box too: one Esc clears and goes back
+            return bool(self.query_one(Input).value)
         return True
 
     def action_clear_filter(self) -> None:
