@@ -141,3 +141,47 @@ def test_a_read_that_never_ends_is_stopped_in_one_line(seeded_db, command):
         f"probe: {seeded_db}: a read ran over 1 s and was stopped; a database changed outside"
         " probe can do this: import into a new one\n",
     )
+
+
+# The same checks in this process, calling store.write.open_db: mutation testing (mutmut)
+# only counts tests that reach the code in the test process (docs/mutation.md).
+
+
+@pytest.mark.parametrize("tamper", TAMPERS, ids=list(TAMPERS))
+def test_open_db_names_what_is_missing_in_order(seeded_db, tamper):
+    from probe.store.connection import NotProbeDatabase
+    from probe.store.write import open_db
+
+    script, missing = TAMPERS[tamper]
+    run_sql(seeded_db, script)
+    with pytest.raises(NotProbeDatabase) as raised:
+        open_db(seeded_db)
+    assert str(raised.value) == (
+        f"{seeded_db}: not a whole probe database ({missing}: it was changed outside probe, and"
+        " nothing was written; import your reports into a new database"
+    )
+
+
+def test_open_db_on_a_damaged_file_says_where_in_one_line(seeded_db):
+    from probe.store.connection import StoreError
+    from probe.store.write import open_db
+
+    smash_a_findings_page(seeded_db)
+    with pytest.raises(StoreError) as raised:
+        open_db(seeded_db)
+    message = str(raised.value)
+    assert message.startswith(f"{seeded_db}: database disk image is malformed (Page ")
+    assert message.endswith("); nothing was written") and "\n" not in message and "***" not in message
+
+
+def test_open_db_on_another_applications_database_says_so(tmp_path):
+    from probe.store.connection import NotProbeDatabase
+    from probe.store.write import open_db
+
+    from probe.store.schema import SCHEMA_VERSION
+
+    other = tmp_path / "other.db"  # stamped with probe's version: only its tables tell
+    run_sql(other, f"CREATE TABLE notes (text TEXT); PRAGMA user_version = {SCHEMA_VERSION};")
+    with pytest.raises(NotProbeDatabase) as raised:
+        open_db(other)
+    assert str(raised.value) == f"{other}: a SQLite database but not a probe database"
