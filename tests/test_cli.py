@@ -82,6 +82,14 @@ def test_an_unknown_standard_is_pointed_out_not_zero_hits(cli, seeded_db):
     assert "Court work" in line and "Staffing" in line
 
 
+def test_an_unknown_pdu_is_pointed_out_not_zero_hits(cli, seeded_db):
+    result = cli("--db", seeded_db, "search", "home visits", "--pdu", "nosuch")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert lines(result.stderr) == ["probe: no PDU's name contains 'nosuch': `probe pdus` lists them"]
+    tyne = cli("--db", seeded_db, "search", "home visits", "--pdu", "TYNE")
+    assert [line.split("\t")[0] for line in lines(tyne.stdout)] == ["South Tyneside and Gateshead PDU"]
+
+
 def test_filters_that_rule_everything_out_say_zero_without_the_all_words_note(cli, seeded_db):
     result = cli("--db", seeded_db, "search", "home visits", "--kind", "recommendation")
     assert result.exit_code == 0 and result.stdout == ""

@@ -54,6 +54,9 @@ def test_any_text_finds_the_findings_most_like_it(cli, seeded_db):
     [
         ("gwent:1", "probe: no finding of Gwent (September 2025) starts at line 1\n"),
         ("nowhere:12", "probe: no PDU matches 'nowhere'; `probe pdus` lists them\n"),
+        ("", "probe: give a finding as PDU:LINE (e.g. gwent:212) or some words to match\n"),
+        ("  ", "probe: give a finding as PDU:LINE (e.g. gwent:212) or some words to match\n"),
+        (":229", "probe: give a finding as PDU:LINE (e.g. gwent:212) or some words to match\n"),
     ],
 )
 def test_a_reference_to_nothing_is_one_line(cli, seeded_db, finding, message):

@@ -83,6 +83,8 @@ def search(
         with reading(ctx.obj) as reader:
             if standard is not None:
                 check_standard(reader, standard)
+            if pdu is not None and not reader.find_reports(pdu):
+                fail(f"no PDU's name contains {pdu!r}: `probe pdus` lists them")
             result = search_until_ctrl_c(
                 reader,
                 query,

@@ -9,6 +9,7 @@ import typer
 from probe.cli.app import AsMarkdown, app, fail, one_format, reading
 from probe.cli.reports import pick_report
 
+_LINE_ALONE = re.compile(r":\s*\d+")  # a line with no PDU before it
 _REFERENCE = re.compile(r"^(?P<pdu>.*\S):(?P<line>\d+)$")
 
 
@@ -36,6 +37,8 @@ def similar(
       probe similar "home visits were not completed" --limit 5
     """
     one_format(as_json, as_markdown)
+    if not any(character.isalnum() for character in finding) or _LINE_ALONE.fullmatch(finding.strip()):
+        fail("give a finding as PDU:LINE (e.g. gwent:212) or some words to match")
     reference = _REFERENCE.match(finding.strip())
     with reading(ctx.obj) as reader:
         if reference:
