@@ -8,7 +8,7 @@ from probe.domain.frameworks import aligned_standard
 from probe.tui.app import ProbeApp
 from probe.tui.widgets.matrix import MatrixTable, column_label
 from test_tui import screen_lines
-from tui_fixtures import corpus_db, plain, run_async  # noqa: F401 (fixture)
+from tui_fixtures import corpus_db, details_shown, plain, run_async  # noqa: F401 (fixture)
 
 STANDARDS = ["Leadership", "Staffing", "Services", "Information and facilities", "Court work",
              "Assessment", "Planning", "Implementation and delivery", "Reviewing"]  # fmt: skip
@@ -86,3 +86,18 @@ async def test_staff_and_staffing_share_one_column(corpus_db):
             "South Tyneside and Gateshead": ("Staff", "Good"),
         }
         assert column == 3 and "Staff" not in [c.key.value for c in table.ordered_columns]
+
+
+@run_async
+async def test_the_matrix_opens_on_the_report_being_shown(corpus_db):
+    """The first time Compare is shown (its table is built once it has a size), its cursor
+    starts on the selected PDU, as later cursor moves keep it."""
+    for size in [(80, 24), (120, 40)]:
+        app = ProbeApp(corpus_db)
+        async with app.run_test(size=size) as pilot:
+            await pilot.press("j", "enter")  # Gwent, second by name
+            await details_shown(pilot)
+            await pilot.press("4")
+            await pilot.pause()
+            table = app.explorer.query_one(MatrixTable)
+            assert plain(table.get_row_at(table.cursor_row)[0]).strip() == "Gwent", size

@@ -141,7 +141,7 @@ class MatrixPane(Vertical):
             return
         self._name_width = width
         table = self.query_one(MatrixTable)
-        cursor = table.cursor_coordinate
+        cursor, first = table.cursor_coordinate, not table.row_count
         table.clear(columns=True)
         table.add_column("PDU", width=width, key="pdu")
         table.add_column("Month", width=MONTH_WIDTH, key="month")
@@ -154,7 +154,10 @@ class MatrixPane(Vertical):
                 *(render.rating(ratings.get(name), short=True) for name in matrix.columns),
                 key=str(summary.id),
             )
-        table.move_cursor(row=cursor.row, column=cursor.column, animate=False)
+        if first and self.loaded is not None:  # built once laid out: on the report shown
+            self.highlight_report(self.loaded.summary.id)
+        else:
+            table.move_cursor(row=cursor.row, column=cursor.column, animate=False)
         self.call_after_refresh(self._show_columns_hint)  # once the new columns are laid out
 
     def _show_columns_hint(self) -> None:
