@@ -195,13 +195,16 @@ class Reader:
 
     @_snapshot
     def find_reports(self, name_part: str) -> list[ReportSummary]:
-        """Reports whose PDU name contains `name_part`, case-insensitively."""
+        """Reports whose PDU name contains `name_part`, compared as PDU names are everywhere
+        (store.history.normalise_pdu): case, "&" for "and", punctuation and a "PDU" suffix
+        do not count."""
+        from probe.store.history import normalise_pdu
+
+        wanted = normalise_pdu(name_part)
         rows = self._rows(
-            f"SELECT {_SUMMARY_COLUMNS} FROM reports WHERE instr(lower(pdu_name), lower(?)) > 0 "
-            "ORDER BY pdu_name COLLATE NOCASE, fieldwork_month, id",
-            [name_part],
+            f"SELECT {_SUMMARY_COLUMNS} FROM reports ORDER BY pdu_name COLLATE NOCASE, fieldwork_month, id"
         )
-        return [ReportSummary(*row) for row in rows]
+        return [summary for summary in map(ReportSummary._make, rows) if wanted in normalise_pdu(summary.pdu_name)]
 
     @_snapshot
     def standards(self) -> list[tuple[str, str]]:

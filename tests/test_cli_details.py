@@ -159,3 +159,9 @@ def test_pdus_on_a_narrow_terminal_drops_then_stacks_columns(seeded_db):
     assert narrow[:2] == ["County Durham and Darlington", "  July 2025 · Inadequate · 3/21 · North"]
     assert narrow[2] == "  East" and "…" not in " ".join(narrow)
     assert all(len(line) <= 40 for line in narrow)
+
+
+def test_show_finds_a_pdu_typed_with_an_ampersand(cli, seeded_db):
+    result = cli("--db", seeded_db, "show", "leicestershire & rutland")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == "Leicester, Leicestershire and Rutland PDU"

@@ -160,6 +160,16 @@ def test_a_folder_of_junk_says_nothing_was_imported(cli, tmp_path):
     assert not (tmp_path / "p.db").exists()  # no empty database left behind
 
 
+def test_a_path_that_is_not_there_is_one_line(cli, tmp_path):
+    result = cli("--db", tmp_path / "p.db", "import", tmp_path / "missing", tmp_path / "gone.pdf")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"probe: no such file or folder: {tmp_path / 'missing'}, {tmp_path / 'gone.pdf'}"
+    ]
+    assert not (tmp_path / "p.db").exists()
+
+
 def test_refused_files_leave_an_existing_database_as_it_was(cli, tmp_path, seeded_db):
     before = seeded_db.read_bytes()
     junk = tmp_path / "notes.txt"

@@ -60,6 +60,13 @@ def test_find_reports_ignores_case(reader):
     assert reader.find_reports("nowhere") == []
 
 
+@pytest.mark.parametrize(
+    "typed", ["leicestershire & rutland", "Leicester Leicestershire and Rutland PDU", "  LEICESTER,  leicestershire "]
+)
+def test_find_reports_compares_names_as_pdu_names(reader, typed):
+    assert [s.pdu_name for s in reader.find_reports(typed)] == ["Leicester, Leicestershire and Rutland"]
+
+
 def test_schema_is_versioned_rollback_journal_and_searchable_by_sqlite_utils(seeded_db):
     db = sqlite_utils.Database(seeded_db)
     assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION

@@ -54,6 +54,10 @@ def import_(
 
     if not paths and not bundled:
         fail("name report files or folders to import, or pass --bundled")
+    missing = [path for path in paths or [] if not path.exists() and not path.is_symlink()]
+    if missing and len(missing) == len(paths or []) and not bundled:
+        # Nothing named is there: say so once, before a database is opened or made.
+        fail(f"no such file or folder: {', '.join(shown(path) for path in missing)}")
     try:
         code = run_import(database_path(ctx.obj), paths or [], max_bytes, force=force, bundled=bundled)
     except StoreError as error:

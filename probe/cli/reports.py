@@ -62,26 +62,20 @@ def pick_report(reader: "Reader", name_part: str) -> "ReportSummary":
 
 def pick_pdu(reader: "Reader", name_part: str) -> list["ReportSummary"]:
     """Every report, oldest first, of the one PDU whose name contains `name_part` (an exact
-    name wins). Spaces around and between words do not count, and the name as probe prints
-    it elsewhere ("Gwent PDU") finds it too."""
-    name_part = pdu_name_part(name_part)
-    if not name_part:
+    name wins). Case, "&" for "and", punctuation and the " PDU" that printed names end in do
+    not count (store.history.normalise_pdu)."""
+    from probe.store.history import normalise_pdu
+
+    if not normalise_pdu(name_part):
         fail("no PDU name given: give part of one, e.g. probe show gwent")
     matches = reader.find_reports(name_part)
     names = sorted({summary.pdu_name for summary in matches})
-    exact = [name for name in names if name.casefold() == name_part.casefold()]
+    exact = [name for name in names if normalise_pdu(name) == normalise_pdu(name_part)]
     if exact:
         names = exact
+    typed = " ".join(name_part.split())
     if not names:
-        fail(f"no PDU matches {name_part!r}; `probe pdus` lists them")
+        fail(f"no PDU matches {typed!r}; `probe pdus` lists them")
     if len(names) > 1:
-        fail(f"{name_part!r} matches {len(names)} PDUs: {'; '.join(names)}")
+        fail(f"{typed!r} matches {len(names)} PDUs: {'; '.join(names)}")
     return [summary for summary in matches if summary.pdu_name == names[0]]
-
-
-def pdu_name_part(typed: str) -> str:
-    """What to look for in stored PDU names, which lack the " PDU" that printed names end in."""
-    words = typed.split()
-    if len(words) > 1 and words[-1].casefold() == "pdu":
-        words.pop()
-    return " ".join(words)
