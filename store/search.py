@@ -110,7 +110,7 @@ def _matches_sql(source: str, select: str, filters: dict, *, windowed: bool = Fa
     if by_report:
         joins.append("JOIN reports r ON r.id = t.report_id")
     if filters["pdu"] is not None:
-        where.append("instr(lower(r.pdu_name), lower(:pdu)) > 0")
+        where.append("instr(pdu_words(r.pdu_name), :pdu) > 0")
     if filters["since"] is not None:
         where.append("r.fieldwork_month >= :since")
     if filters["kind"] is not None and source == "finding":
@@ -184,13 +184,19 @@ def search(
     Plain queries never fail (see plain_fts_query): typed words match as a phrase, and
     when nothing holds the phrase, as words anywhere in one text (`all_words` is then
     True). raw=True passes FTS5 syntax through and raises QueryError when SQLite rejects
-    it. Filters: pdu (part of the name, any case), standard (code such as "2.1", or the start of a name such as "Assessment", read
+    it. Filters: pdu (part of the name, compared as store.history.normalise_pdu does), standard (code such as "2.1", or the start of a name such as "Assessment", read
     from each report's own standards), kind (one of KINDS), rating (of the finding's
     standard in that report), since (fieldwork year or later). Standard and rating filters
     leave out recommendations, which belong to no standard.
     """
     if kind is not None and kind not in KINDS:
         raise QueryError(f"unknown kind {kind!r}: use one of {', '.join(KINDS)}")
+    if pdu is not None:
+        # PDU names compare as everywhere else: "&" for "and", case and punctuation aside.
+        from probe.store.history import normalise_pdu
+
+        conn.create_function("pdu_words", 1, normalise_pdu, deterministic=True)
+        pdu = normalise_pdu(pdu)
     filters = {
         "kind": kind, "pdu": pdu, "standard": standard, "rating": rating,
         "since": None if since is None else f"{since:04d}",

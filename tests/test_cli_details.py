@@ -165,3 +165,10 @@ def test_show_finds_a_pdu_typed_with_an_ampersand(cli, seeded_db):
     result = cli("--db", seeded_db, "show", "leicestershire & rutland")
     assert result.exit_code == 0
     assert result.stdout.splitlines()[0] == "Leicester, Leicestershire and Rutland PDU"
+
+
+def test_search_pdu_filter_reads_an_ampersand_as_and(cli, seeded_db):
+    typed = search_json(cli, seeded_db, "home visits", "--pdu", "leicestershire & rutland")
+    spelt = search_json(cli, seeded_db, "home visits", "--pdu", "Leicestershire and Rutland PDU")
+    assert [hit["pdu"] for hit in typed] == ["Leicester, Leicestershire and Rutland PDU"] * 2
+    assert typed == spelt
