@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import json
 import shutil
 import subprocess
 import sys
@@ -26,6 +27,23 @@ REPO = Path(__file__).resolve().parent.parent
 settings.register_profile("probe", deadline=None)
 settings.register_profile("mutmut", deadline=None, derandomize=True, database=None)
 settings.load_profile("mutmut" if "MUTANT_UNDER_TEST" in os.environ else "probe")
+
+
+def pytest_collection_modifyitems(items):
+    """Under mutmut, the quickest tests first: a mutant's run stops at the first test that
+    fails (-x), so a caught mutant is caught sooner. The times are mutmut's own, from its first
+    run of the suite (mutmut-stats.json, in the folder it runs from)."""
+    if "__mutmut_" not in os.environ.get("MUTANT_UNDER_TEST", ""):
+        return
+    seconds = _test_seconds()
+    items.sort(key=lambda item: seconds.get(item.nodeid, float("inf")))
+
+
+def _test_seconds() -> dict[str, float]:
+    try:
+        return json.loads(Path("mutmut-stats.json").read_text())["duration_by_test"]
+    except (OSError, ValueError, KeyError):
+        return {}
 
 
 @pytest.fixture(autouse=True)
