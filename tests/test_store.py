@@ -354,6 +354,39 @@ def test_a_schema_3_database_is_upgraded_keeping_pages_and_taking_anchors(tmp_pa
         assert newcastle.findings[0].anchor == "standard-1-1"
 
 
+def database_shape(path: Path) -> dict:
+    """What a database is made of, as a reader meets it: each table's columns (name, type, NOT
+    NULL, default, primary key; in any order, as ALTER TABLE appends), and the SQL of every
+    index, trigger and full-text table."""
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        tables = [name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {
+            "columns": {
+                table: sorted(row[1:] for row in conn.execute(f"PRAGMA table_info([{table}])"))
+                for table in tables
+            },
+            "sql": sorted(
+                (kind, name, " ".join(sql.split()))
+                for kind, name, sql in conn.execute("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL")
+                if kind != "table" or sql.startswith("CREATE VIRTUAL")
+            ),
+        }
+
+
+@pytest.mark.parametrize("old", [OLD_DATABASE, SCHEMA3_DATABASE], ids=["schema2", "schema3"])
+def test_an_upgraded_database_has_the_shape_of_a_new_one(tmp_path, old):
+    new = tmp_path / "new.db"
+    open_db(new).close()
+    upgraded = tmp_path / "upgraded.db"
+    shutil.copy(old, upgraded)
+    open_reader(upgraded).close()
+    assert database_shape(upgraded) == database_shape(new)
+    columns = database_shape(new)["columns"]
+    assert set(columns) >= {"reports", "standards", "key_questions", "recommendations", "findings", "headings"}
+    assert ("pdu_name", "TEXT", 1, None, 0) in columns["reports"]
+    assert ("anchor", "TEXT", 0, None, 0) in columns["findings"]
+
+
 def test_a_database_from_an_unknown_older_probe_is_explained_and_kept(seeded_db):
     with contextlib.closing(sqlite3.connect(seeded_db)) as conn:
         conn.execute("PRAGMA user_version = 1")
