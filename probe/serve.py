@@ -72,7 +72,10 @@ def configured_datasette(datasette_class, path: Path):
         pm.register(plugin, name="probe")
     quiet_handled_errors()
     metadata = yaml.safe_load(resources.files("probe.web").joinpath("metadata.yaml").read_text())
-    datasette = datasette_class(metadata=metadata, settings={"truncate_cells_html": 400})
+    templates = resources.files("probe.web").joinpath("templates")
+    datasette = datasette_class(
+        metadata=metadata, settings={"truncate_cells_html": 400}, template_dir=str(templates)
+    )
     datasette.remove_database("_memory")  # Datasette's scratch database: not wanted here
     datasette.add_database(Database(datasette, str(path.resolve()), is_mutable=True), name=plugin.DATABASE)
     return datasette

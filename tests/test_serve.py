@@ -124,6 +124,17 @@ def test_search_page_highlights_matches_and_escapes_the_rest(server):
     assert "Inclusion (EDI) &amp; <mark>Belonging Roadmap</mark>" in cell
 
 
+def test_canned_query_pages_are_titled_by_name_not_by_sql(server):
+    titles = {
+        query: re.search(r"<title>(.*?)</title>", server.html(f"probe/{query}"), re.DOTALL).group(1)
+        for query in ("search", "ratings_matrix")
+    }
+    assert titles == {
+        "search": "Search findings and recommendations · probe",
+        "ratings_matrix": "Ratings of every report · probe",
+    }
+
+
 def test_ratings_matrix_puts_2021_staff_beside_2024_staffing(server, db):
     rows = server.rows("probe/ratings_matrix")
     with Reader(db) as reader:
