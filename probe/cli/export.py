@@ -40,9 +40,10 @@ def export(
     pdf, html or text), warnings) and the lists standards, key_questions, recommendations,
     findings (in report order) and headings.
 
-    CSV: one row per report: the headline fields, then one column per standard name
-    ("Leadership", "Staff", "Staffing", ...) holding that report's rating, empty when the
-    report's framework has no such standard.
+    CSV: one row per report: the headline fields, then one column per standard
+    ("Leadership", "Staffing", ...) holding that report's rating, empty when the report's
+    framework has no such standard. Standards that one framework renamed share a column
+    (2021's "Staff" is under "Staffing").
 
     Markdown: each report as a document (facts, ratings, key questions, recommendations,
     findings by section with their line in the report), separated by rules.
