@@ -33,7 +33,7 @@ def pytest_collection_modifyitems(items):
     """Under mutmut, the quickest tests first: a mutant's run stops at the first test that
     fails (-x), so a caught mutant is caught sooner. The times are mutmut's own, from its first
     run of the suite (mutmut-stats.json, in the folder it runs from)."""
-    if "__mutmut_" not in os.environ.get("MUTANT_UNDER_TEST", ""):
+    if _mutmut_stage() != "mutant":
         return
     seconds = _test_seconds()
     items.sort(key=lambda item: seconds.get(item.nodeid, float("inf")))
@@ -46,10 +46,27 @@ def _test_seconds() -> dict[str, float]:
         return {}
 
 
+def _mutmut_stage() -> str:
+    """Where mutmut is: "" when it is not running, "stats" while it links tests to the functions
+    they call, "mutant" while a mutant's tests run."""
+    name = os.environ.get("MUTANT_UNDER_TEST", "")
+    return "mutant" if "__mutmut_" in name else name
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _nothing_cached_from_before_the_mutant():
+    """mutmut forks every mutant's run of the tests from a process that ran them unmutated: what
+    gold.cached kept there would hide the mutant. Within one run the mutant stays the same, so
+    what it computes may be kept for its other tests."""
+    if _mutmut_stage():
+        clear_caches()
+
+
 @pytest.fixture(autouse=True)
-def _nothing_cached_under_mutmut():
-    """While mutmut runs, every test computes afresh (see gold.cached)."""
-    if "MUTANT_UNDER_TEST" in os.environ:
+def _nothing_cached_while_linking_tests():
+    """While mutmut links tests to the functions they call, every test computes afresh, so
+    every test that reaches a function is linked to it (and run for its mutants)."""
+    if _mutmut_stage() == "stats":
         clear_caches()
 
 

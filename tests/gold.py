@@ -33,7 +33,7 @@ _CACHES = []
 
 
 def cached(function):
-    """functools.cache for tests, emptied before every test while mutmut runs (see conftest):
+    """functools.cache for tests, emptied while mutmut runs (see conftest):
     mutmut runs only the tests that called a mutated function, in processes forked after a
     clean run, so a result cached there would hide the mutant."""
     function = functools.cache(function)
