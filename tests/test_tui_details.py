@@ -154,3 +154,16 @@ async def test_a_binding_id_remaps_its_key(corpus_db):
         await pilot.press("G")
         await details_shown(pilot)
         assert app.explorer.current.pdu == max(s.pdu for s in app.explorer.reports)
+
+
+def test_the_banner_breaks_lines_only_between_its_parts():
+    from rich.text import Text
+
+    from probe.tui.widgets.banner import fitted
+
+    parts = [Text("Inadequate  Durham PDU"), Text("July 2025"), Text("score 3/21"), Text("North East")]
+    assert str(fitted(parts, 80)) == "Inadequate  Durham PDU · July 2025 · score 3/21 · North East"
+    assert str(fitted(parts, 50)) == "Inadequate  Durham PDU · July 2025 · score 3/21\nNorth East"
+    assert str(fitted(parts, 47)) == "Inadequate  Durham PDU · July 2025 · score 3/21\nNorth East"
+    assert str(fitted(parts, 46)) == "Inadequate  Durham PDU · July 2025\nscore 3/21 · North East"
+    assert str(fitted(parts[:1], 10)) == "Inadequate  Durham PDU"  # wider than a line: Textual wraps it

@@ -195,13 +195,13 @@ class ExplorerScreen(Screen):
     def _show_banner(self) -> None:
         banner = self.query_one(ReportBanner)
         if self.selected is None:
-            banner.update(Text("No PDU matches the filter."))
+            banner.show_message("No PDU matches the filter.")
         elif self.pending is not None:
             banner.show_loading(self.pending)
         elif self.loaded is not None:
             banner.show(self.loaded.summary, self.loaded.report.warnings)
         else:
-            banner.update(Text("No report selected."))
+            banner.show_message("No report selected.")
 
     def _active_view(self) -> str:
         return self.query_one(TabbedContent).active
