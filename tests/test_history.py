@@ -181,7 +181,9 @@ def test_a_history_of_three_made_inspections_whole():
 
 
 def summary(id, pdu_name, fieldwork_month):
-    return ReportSummary(id, f"{pdu_name} PDU", pdu_name, None, "2024", None, fieldwork_month, None, None, None, "x.txt")
+    return ReportSummary(
+        id, f"{pdu_name} PDU", pdu_name, None, "2024", None, fieldwork_month, None, None, None, "made.txt"
+    )
 
 
 def test_matching_pdus_prefers_the_exact_name_then_any_name_holding_the_words():
