@@ -10,7 +10,10 @@ import pytest
 
 from conftest import CORPUS, build_db, probe_process
 from gold import STEMS, load
+from probe.domain.model import Heading, KeyQuestion, Report, Standard
+from probe.domain.ratings import BAND_RULE
 from probe.importers import DEFAULT_MAX_BYTES, read_report
+from probe.store.checks import EXPLAINED, UNEXPLAINED, WARNING, Check, ReportCheck, check_report
 
 
 def check_json(cli, db, *args):
@@ -25,6 +28,7 @@ def test_bundled_reports_are_all_consistent_or_explained(cli, seeded_db):
     for report in reports:
         score = report["checks"][0]
         assert (score["check"], score["status"]) == ("score", "consistent")
+        assert score["note"] == "sum of the standards' points"
         assert score["expected"] == score["found"]
     assert {r["pdu"] for r in reports if r["unexplained"]} == set()
 
@@ -124,3 +128,70 @@ def test_on_an_80_column_terminal_every_note_is_shown_whole(seeded_db):
     note = " ".join(line.strip() for line in lines[court + 1 : court + 3])
     assert note.startswith("uplift: We used professional discretion to upgrade the score for court work")
     assert note.endswith("from 'Good' to 'Outstanding'. (line 374)")
+
+
+def made_report(lines, standards, percents, **facts):
+    """A hand-made report: its text, a heading for each line starting with a standard code,
+    standards as (code, name, rating) in domain 2 (1.x in domain 1) and {code: [percents]}."""
+    text = "\n".join(lines) + "\n"
+    headings = [Heading(line, number, 2) for number, line in enumerate(lines, 1) if line[:1].isdigit()]
+    return Report(
+        source_name="made.txt", source_sha256="0" * 64, text=text, format="web", framework="2024",
+        pdu="Testshire PDU", fieldwork_started="May 2025", headings=headings,
+        standards=[Standard(code, name, int(code[0]), "", rating) for code, name, rating in standards],
+        key_questions=[
+            KeyQuestion(code, f"Question {index} of {code}?", percent)
+            for code, values in percents.items() for index, percent in enumerate(values)
+        ],
+        **facts,
+    )  # fmt: skip
+
+
+def test_every_check_of_a_made_report_whole():
+    """Uplift and downgrade, explained (in its own section only, up to the last line of the
+    text) or not, a standard with no heading, no score stated, and an import warning."""
+    report = made_report(
+        [
+            "2.1 Court work",
+            "Court work was done well. Professional judgement was applied to uplift the rating.",
+            "2.2 Assessment",
+            "Assessments were thorough.",
+            "2.3 Planning",
+            "Plans were sound. We used our discretion to downgrade planning to Good.",
+        ],
+        [
+            ("1.1", "Leadership", "Good"),
+            ("2.1", "Court work", "Outstanding"),
+            ("2.2", "Assessment", "Requires improvement"),
+            ("2.3", "Planning", "Good"),
+            ("2.4", "Reviewing", "Inadequate"),
+        ],
+        {"2.1": [70, 90], "2.2": [72, 66], "2.3": [90], "2.4": [55]},
+        warnings=["'Published:' label has no date"],
+    )
+    no_reason = f"({BAND_RULE}); the report gives no reason"
+    assert check_report(report) == ReportCheck("Testshire", "May 2025", [
+        Check("score", "8/15", "–", WARNING, "the report states no score"),  # 2+3+1+2+0 of 5 x 3
+        Check("2.1 Court work", "Good", "Outstanding", EXPLAINED,
+              "uplift: Professional judgement was applied to uplift the rating.", 2),
+        Check("2.2 Assessment", "Good", "Requires improvement", UNEXPLAINED,
+              f"downgrade: lowest key question 66% is Good {no_reason}"),
+        Check("2.3 Planning", "Outstanding", "Good", EXPLAINED,
+              "downgrade: We used our discretion to downgrade planning to Good.", 6),
+        Check("2.4 Reviewing", "Requires improvement", "Inadequate", UNEXPLAINED,
+              f"downgrade: lowest key question 55% is Requires improvement {no_reason}"),
+        Check("import", "", "", WARNING, "'Published:' label has no date"),
+    ])  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("heading", "sentence", "status"),
+    [
+        ("2.1 Court work", "Court work was done well.", UNEXPLAINED),  # the last section, to the text's end
+        ("2.1. Court work", "Professional judgement was applied to uplift court work.", EXPLAINED),
+    ],
+)
+def test_the_last_section_runs_to_the_end_of_the_text(heading, sentence, status):
+    report = made_report([heading, sentence], [("2.1", "Court work", "Outstanding")], {"2.1": [70]})
+    (band,) = check_report(report).checks[1:]
+    assert (band.status, band.line) == (status, 2 if status == EXPLAINED else None)

@@ -10,7 +10,9 @@ import pytest
 
 from conftest import CORPUS, probe_process
 from gold import STEMS
-from probe.store.history import normalise_pdu
+from probe.domain.model import KeyQuestion, Report, Standard
+from probe.store.history import History, Inspection, Row, matching_pdus, normalise_pdu, pdu_history
+from probe.store.read import ReportSummary
 
 GWENT = CORPUS / f"{STEMS[4]}.txt"
 KEEPING_SAFE = "Does planning focus sufficiently on keeping other people safe?"
@@ -133,3 +135,67 @@ def test_piped_history_is_tsv_and_stays_light(two_gwents, tmp_path):
     modules = {line.split("|")[-1].strip() for line in result.stderr.splitlines() if "import time:" in line}
     assert "probe.store.history" in modules
     assert not {m for m in modules if m.split(".")[0] in ("textual", "sqlite_utils", "rich")}
+
+
+def inspection(framework, month, overall, score, standards, percent):
+    """A hand-made report of Testshire: standards as (code, name, rating), a score as
+    (points, maximum) or None, and one key question of Assessment at `percent`."""
+    assessment = next(code for code, name, _ in standards if name == "Assessment")
+    return Report(
+        source_name="made.txt", source_sha256="0" * 64, text="", format="web", framework=framework,
+        pdu="Testshire PDU", fieldwork_started=month, overall_rating=overall,
+        score_points=score and score[0], score_max=score and score[1],
+        standards=[Standard(code, name, int(code[0]), "", rating) for code, name, rating in standards],
+        key_questions=[KeyQuestion(assessment, KEEPING_SAFE, percent)],
+    )  # fmt: skip
+
+
+def test_a_history_of_three_made_inspections_whole():
+    """A 2021-23 inspection with no score, then two 2024-25 ones: Staff is Staffing, Court work
+    has no later rating, and a rating, a percent and a score each go up by the smallest step."""
+    reports = [
+        inspection("2021", "March 2022", "Requires improvement", None, [
+            ("1.2", "Staff", "Requires improvement"), ("2.1", "Court work", "Good"),
+            ("2.2", "Assessment", "Requires improvement"),
+        ], 55),
+        inspection("2024", "June 2024", "Requires improvement", (4, 9), [
+            ("1.2", "Staffing", "Requires improvement"), ("2.1", "Assessment", "Inadequate"),
+        ], 49),
+        inspection("2024", "June 2025", "Good", (5, 9), [
+            ("1.2", "Staffing", "Good"), ("2.1", "Assessment", "Inadequate"),
+        ], 50),
+    ]  # fmt: skip
+    ri, good, bad = "Requires improvement", "Good", "Inadequate"
+    assert pdu_history(reports) == History(
+        [Inspection("Testshire", "March 2022", "2021"), Inspection("Testshire", "June 2024", "2024"),
+         Inspection("Testshire", "June 2025", "2024")],
+        [
+            Row("overall", "Overall rating", "", [ri, ri, good], ["", "same", "up"]),
+            Row("score", "Score", "", [None, "4/9", "5/9"], ["", "", "up"]),
+            Row("standard", "Staffing", "", [ri, ri, good], ["", "same", "up"]),
+            Row("standard", "Court work", "", [good, None, None], ["", "", ""], "only in the 2021-23 framework"),
+            Row("standard", "Assessment", "", [ri, bad, bad], ["", "down", "same"]),
+            Row("question", KEEPING_SAFE, "Assessment", ["55%", "49%", "50%"], ["", "down", "up"]),
+        ],
+    )  # fmt: skip
+
+
+def summary(id, pdu_name, fieldwork_month):
+    return ReportSummary(
+        id, f"{pdu_name} PDU", pdu_name, None, "2024", None, fieldwork_month, None, None, None, "made.txt"
+    )
+
+
+def test_matching_pdus_prefers_the_exact_name_then_any_name_holding_the_words():
+    durham, undated_durham = summary(1, "Durham", "2024-03"), summary(2, "Durham", None)
+    county = summary(3, "County Durham and Darlington", "2025-01")
+    old_gwent, gwent = summary(4, "Old Gwent", "2022-05"), summary(5, "Gwent", "2025-09")
+    summaries = [durham, county, gwent, undated_durham, old_gwent]
+    links = {"old gwent": "gwent"}
+    # Oldest first, a report with no fieldwork month before the dated ones.
+    assert matching_pdus(summaries, "DURHAM pdu", links) == {"durham": [undated_durham, durham]}
+    assert matching_pdus(summaries, "durh", links) == {
+        "durham": [undated_durham, durham], "county durham and darlington": [county],
+    }  # fmt: skip
+    # A word of an old name linked to the PDU finds it, though the PDU's own name lacks it.
+    assert matching_pdus(summaries, "old", links) == {"gwent": [old_gwent, gwent]}

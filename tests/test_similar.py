@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+import sqlite3
+from contextlib import closing
 
 import pytest
 
 from conftest import probe_process
+from gold import STEMS, load
+from probe.store.connection import StoreError
+from probe.store.similar import similar_findings
 
 
 def home_visit_references(cli, db) -> list[str]:
@@ -78,3 +83,25 @@ def test_piped_similar_is_tsv_and_stays_light(seeded_db):
     modules = {line.split("|")[-1].strip() for line in result.stderr.splitlines() if "import time:" in line}
     assert "probe.store.similar" in modules
     assert not {m for m in modules if m.split(".")[0] in ("textual", "sqlite_utils", "rich")}
+
+
+def test_a_word_only_one_finding_holds_is_searched_for_in_text_but_not_from_that_finding(cli, seeded_db):
+    holding = [
+        (gold["pdu_name_normalised"], finding["line"])
+        for gold in map(load, STEMS) for finding in gold["findings"] if "concentrator" in finding["text"]
+    ]  # fmt: skip
+    assert holding == [("County Durham and Darlington", 170)]
+    found = similar_json(cli, seeded_db, "a virtual concentrator team", "--limit", "1")
+    assert found["terms"][0] == "concentrator"  # held by one finding: the rarest word
+    assert [hit["reference"] for hit in found["hits"]] == ["County Durham and Darlington:170"]
+    # From that finding, the word would find only the finding itself (its report is left out).
+    found = similar_json(cli, seeded_db, "County Durham and Darlington:170")
+    assert "concentrator" not in found["terms"] and len(found["terms"]) == 8
+
+
+def test_a_damaged_database_is_named_in_the_error(tmp_path):
+    damaged = tmp_path / "damaged.db"
+    damaged.write_bytes(b"not a database, " * 512)
+    with closing(sqlite3.connect(damaged)) as conn, pytest.raises(StoreError) as raised:
+        similar_findings(conn, damaged, "home visits were not completed")
+    assert str(raised.value) == f"{damaged}: file is not a database"

@@ -393,6 +393,23 @@ def test_a_database_from_an_unknown_older_probe_is_explained_and_kept(seeded_db)
     before = seeded_db.read_bytes()
     with pytest.raises(StoreError, match="made by an older probe"):
         Reader(seeded_db)
-    with pytest.raises(StoreError, match="cannot be upgraded; move it aside and import"):
+    with pytest.raises(StoreError, match="cannot be upgraded; move it aside and import") as raised:
         open_db(seeded_db)
+    assert str(raised.value) == (
+        f"{seeded_db}: made by an older probe (schema 1, this probe reads {SCHEMA_VERSION})"
+        " and it cannot be upgraded; move it aside and import your reports again"
+    )
     assert seeded_db.read_bytes() == before
+
+
+def test_an_upgrade_that_cannot_keep_its_copy_says_so_and_changes_nothing(tmp_path):
+    path = tmp_path / "probe.db"
+    shutil.copy(OLD_DATABASE, path)
+    backup_path(path, 2).mkdir()  # where the copy goes is taken (a folder, even for root)
+    with pytest.raises(StoreError) as raised:
+        open_reader(path)
+    assert str(raised.value) == (
+        f"{path}: made by an older probe (schema 2, this probe reads {SCHEMA_VERSION}); upgrading it failed:"
+        f" {path}: cannot keep a copy before upgrading it (unable to open database file)"
+    )
+    assert path.read_bytes() == OLD_DATABASE.read_bytes()

@@ -274,3 +274,17 @@ def test_a_build_stopped_half_way_leaves_no_file_and_a_later_one_the_whole_datab
     assert [path.name for path in folder.iterdir()] == ["probe.db"]
     with Reader(folder / "probe.db") as reader:
         assert [summary.pdu for summary in reader.reports()] == ["Gwent PDU", "Small PDU"]
+
+
+def test_a_report_with_no_standards_has_a_matrix_row_with_no_ratings(tmp_path):
+    rated = small_report([70])
+    unrated = dataclasses.replace(
+        rated, pdu="Unrated PDU", source_name="unrated.txt", source_sha256="unrated", standards=[], key_questions=[]
+    )
+    build_database(tmp_path / "two.db", [rated, unrated])
+    with Reader(tmp_path / "two.db") as reader:
+        matrix = reader.ratings_matrix()
+    assert matrix.columns == ["Leadership"]
+    assert {summary.pdu_name: ratings for summary, ratings in matrix.rows} == {
+        "Small": {"Leadership": "Good"}, "Unrated": {},
+    }  # fmt: skip

@@ -3,13 +3,19 @@ and what the gold standard's own text holds."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
+import sqlite3
+from contextlib import closing
 
 import pytest
 
-from conftest import probe_process
+from conftest import CORPUS, build_db, probe_process
 from gold import STEMS, load
+from probe.importers import DEFAULT_MAX_BYTES, read_report
+from probe.store.connection import StoreError
+from probe.store.themes import ThemeCounts, theme_counts
 from probe.settings import shipped_themes_path, themes
 
 
@@ -129,3 +135,20 @@ def test_piped_themes_have_a_header_line(seeded_db, tmp_path):
     assert lines[0].split("\t")[:3] == ["Theme", "Matches", "PDUs"]
     assert lines[1] == "Home visits\t5\t4\t2\t1\t2\t0\t0\t1\t1\t2\t2\t2"
     assert len(lines) == 18
+
+
+def test_a_report_with_no_overall_rating_counts_as_unrated(tmp_path):
+    """Gwent's one home-visits finding (gold line 229), its overall rating taken away."""
+    gwent = read_report(CORPUS / f"{STEMS[4]}.txt", DEFAULT_MAX_BYTES)
+    db = build_db(tmp_path / "unrated.db", [dataclasses.replace(gwent, overall_rating=None)])
+    with closing(sqlite3.connect(db)) as conn:
+        counts = theme_counts(conn, db, ['"home visits"'])
+    assert counts == [ThemeCounts(1, {"finding": 1}, 1, 1, {"unrated": 1}, {"2024": 1})]
+
+
+def test_a_damaged_database_is_named_in_the_error(tmp_path):
+    damaged = tmp_path / "damaged.db"
+    damaged.write_bytes(b"not a database, " * 512)
+    with closing(sqlite3.connect(damaged)) as conn, pytest.raises(StoreError) as raised:
+        theme_counts(conn, damaged, ["home"])
+    assert str(raised.value) == f"{damaged}: file is not a database"
