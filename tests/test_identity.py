@@ -4,6 +4,7 @@ of the same inspection (same framework and dates) unless --force says otherwise.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -129,4 +130,43 @@ def test_a_text_that_drops_a_stored_date_does_not_replace_it(tmp_path):
     undated = seed(TYNESIDE_STEM, without=(re.compile(r"(?<=HM Inspectorate of Probation), December 2022"),))
     with pytest.raises(WouldLoseData, match=r"published missing \(stored: December 2022\)"):
         store_texts(db_path, ("undated.txt", undated))
+    assert stored(db_path) == before
+
+
+def test_a_text_that_drops_the_fieldwork_start_date_does_not_replace_it(tmp_path):
+    """Same inspection (same month), but the new text no longer gives the first day."""
+    db_path = tmp_path / "probe.db"
+    store_texts(db_path, ("gwent.txt", seed(GWENT_STEM, without=())))
+    before = stored(db_path)
+    with pytest.raises(WouldLoseData) as refused:
+        store_texts(db_path, ("undated.txt", seed(GWENT_STEM, without=(START_DATE,))))
+    assert str(refused.value) == (
+        "not replacing the stored Gwent PDU (September 2025): this text holds less: fieldwork"
+        " start date missing (stored: 2025-09-08); use --force to replace it anyway"
+    )
+    assert stored(db_path) == before
+
+
+def test_every_other_fact_of_an_inspection_without_its_month_is_named(tmp_path):
+    """Tyneside's report without its fieldwork month is known by its first day; a text of that
+    day giving another framework and another publication month is refused, naming both."""
+    db_path = tmp_path / "probe.db"
+    name, text = "tyneside.txt", seed(TYNESIDE_STEM)
+    store_texts(db_path, (name, text))
+    before = stored(db_path)
+    assert before == [
+        ("South Tyneside and Gateshead PDU", "2021", None, "2022-10-17", "December 2022", name)
+    ]
+    other = dataclasses.replace(
+        parse_report(text, "other.txt"), framework="2024", published="January 2023", source_sha256="other"
+    )
+    db = open_db(db_path)
+    with pytest.raises(WouldLoseData) as refused:
+        import_report(db, other)
+    db.close()
+    assert str(refused.value) == (
+        "not replacing the stored South Tyneside and Gateshead PDU (fieldwork month unknown): this"
+        " text gives framework 2024 (stored: 2021), published January 2023 (stored: December 2022);"
+        " use --force to replace it anyway"
+    )
     assert stored(db_path) == before

@@ -82,3 +82,39 @@ def test_a_copy_that_files_a_standards_findings_elsewhere_does_not_replace_it(tm
         import_report(db, moved)
     assert import_report(db, moved, force=True) == "replaced"
     db.close()
+
+
+def test_a_copy_that_empties_two_standards_names_both(tmp_path):
+    report = gold_report(STEMS[4])  # Gwent
+    codes = list(dict.fromkeys(f.section for f in report.findings if f.section[:1].isdigit()))[:2]
+    moved = dataclasses.replace(
+        report,
+        source_sha256="0" * 64,
+        findings=[
+            dataclasses.replace(f, section="Running header") if f.section in codes else f
+            for f in report.findings
+        ],
+    )
+    db = open_db(tmp_path / "probe.db")
+    assert import_report(db, report) == "imported"
+    with pytest.raises(WouldLoseData) as refused:
+        import_report(db, moved)
+    db.close()
+    assert codes == ["1.1", "1.2"]
+    assert str(refused.value) == (
+        "not replacing the stored Gwent PDU (September 2025): this text holds less: no findings"
+        " under 1.1, 1.2; use --force to replace it anyway"
+    )
+
+
+def test_a_stored_copy_of_unknown_form_counts_as_a_text(tmp_path):
+    """A report row with no source_format (written outside probe) is ranked as a text file:
+    a text copy may replace it."""
+    report = gold_report(STEMS[4])
+    db = open_db(tmp_path / "probe.db")
+    assert import_report(db, report) == "imported"
+    db.execute("UPDATE reports SET source_format = NULL")
+    db.conn.commit()
+    assert report.source_format == "text"
+    assert import_report(db, dataclasses.replace(report, source_sha256="1" * 64)) == "replaced"
+    db.close()

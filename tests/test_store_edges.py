@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import sqlite3
+from datetime import UTC, datetime
 
 import pytest
 
@@ -258,6 +259,24 @@ def test_a_report_keeps_at_most_fifty_warnings_and_counts_the_rest(tmp_path):
         kept = reader.report(reader.reports()[0].id).warnings
     assert kept == [*report.warnings[:50], "and 250 more warnings, not kept"]
     assert kept[49] == "standard 2.1: a second section at line 629 was ignored"
+
+
+def test_fifty_warnings_are_all_kept(tmp_path):
+    warnings = [f"warning {n}" for n in range(1, 51)]
+    build_database(tmp_path / "probe.db", [dataclasses.replace(small_report([50]), warnings=warnings)])
+    with Reader(tmp_path / "probe.db") as reader:
+        assert reader.report(reader.reports()[0].id).warnings == warnings
+
+
+def test_the_import_time_is_stored_in_utc_to_the_second(tmp_path):
+    """reports.imported_at, for anyone querying the database: an ISO time with its offset."""
+    before = datetime.now(UTC).replace(microsecond=0)
+    build_database(tmp_path / "probe.db", [small_report([50])])
+    after = datetime.now(UTC)
+    with contextlib.closing(sqlite3.connect(tmp_path / "probe.db")) as conn:
+        (imported_at,) = conn.execute("SELECT imported_at FROM reports").fetchone()
+    assert imported_at.endswith("+00:00") and len(imported_at) == len("2026-11-27T08:00:00+00:00")
+    assert before <= datetime.fromisoformat(imported_at) <= after
 
 
 def test_a_build_stopped_half_way_leaves_no_file_and_a_later_one_the_whole_database(tmp_path):
