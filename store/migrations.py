@@ -14,6 +14,10 @@ from pathlib import Path
 from probe.store.connection import NotProbeDatabase, StoreError
 
 
+class CannotUpgrade(StoreError):
+    """Made by a probe older than any step here: its message says so whole."""
+
+
 def _add_source_and_pages(db) -> None:
     """2 -> 3: where each report came from, and the PDF page of every finding, key question and
     recommendation (unknown, so NULL, for reports stored before)."""
@@ -44,7 +48,7 @@ def upgrade(db, path: Path, version: int) -> None:
     from probe.store.schema import SCHEMA_VERSION
 
     if version not in STEPS:
-        raise StoreError(
+        raise CannotUpgrade(
             f"{path}: made by an older probe (schema {version}, this probe reads {SCHEMA_VERSION})"
             " and it cannot be upgraded; move it aside and import your reports again"
         )
@@ -75,8 +79,8 @@ def open_reader(path: Path):
 
         try:
             open_db(path).close()
-        except NotProbeDatabase:
-            raise  # its version number was never probe's: say only that
+        except (NotProbeDatabase, CannotUpgrade):
+            raise  # never probe's, or too old to upgrade: that says it all
         except StoreError as error:
             raise StoreError(f"{older}; upgrading it failed: {error}") from None
         return Reader(path)

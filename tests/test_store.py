@@ -395,10 +395,14 @@ def test_a_database_from_an_unknown_older_probe_is_explained_and_kept(seeded_db)
         Reader(seeded_db)
     with pytest.raises(StoreError, match="cannot be upgraded; move it aside and import") as raised:
         open_db(seeded_db)
-    assert str(raised.value) == (
+    message = (
         f"{seeded_db}: made by an older probe (schema 1, this probe reads {SCHEMA_VERSION})"
         " and it cannot be upgraded; move it aside and import your reports again"
     )
+    assert str(raised.value) == message
+    with pytest.raises(StoreError) as raised:
+        open_reader(seeded_db)  # what every read command meets: said once
+    assert str(raised.value) == message
     assert seeded_db.read_bytes() == before
 
 
