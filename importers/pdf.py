@@ -23,6 +23,7 @@ SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _CLOSING = frozenset(".,;:!?)]’”")
 _WORD_GAP = 0.15  # a gap wider than this many font sizes separates two words
 _MARK_GAP = 0.4  # ... or a word and a superscript footnote mark
+_MADE_UP_SIZE = 1.0  # pdfium gives the spaces it makes up between words this font size
 
 
 @dataclass
@@ -118,22 +119,38 @@ def _runs(textpage) -> list[tuple[float, float, float, float, str, float]]:
         if start is None or end is None:
             text, size = textpage.get_text_bounded(*rect), _probed_size(textpage, rect)
         else:
-            text = full[start:end].replace("\r", "").replace("\n", " ")
-            size = pdfium_c.FPDFText_GetFontSize(textpage.raw, start)
+            raw = full[start:end]
+            text = raw.replace("\r", "").replace("\n", " ")
+            size = _run_size(textpage, raw, start) or _probed_size(textpage, rect)
         runs.append((*rect, text.replace("\ufffe", "-"), size))
     return runs
 
 
+def _run_size(textpage, raw: str, start: int) -> float:
+    """The font size of a run's text: the largest of its first, middle and last letters, as a
+    run may begin with a superscript footnote mark ('[1] for assessment'); 0 when it has none.
+    Spaces are not asked: pdfium gives those it makes up between words a size of 1."""
+    import pypdfium2.raw as pdfium_c
+
+    letters = [index for index, char in enumerate(raw) if not char.isspace()]
+    if not letters:
+        return 0.0
+    probes = {letters[0], letters[len(letters) // 2], letters[-1]}
+    return max(pdfium_c.FPDFText_GetFontSize(textpage.raw, start + index) for index in probes)
+
+
 def _probed_size(textpage, rect) -> float:
-    """The font size of a character inside the rectangle (it may start with a space)."""
+    """The font size of the text inside the rectangle, asked at three points across it: the
+    largest, as the first may land on a footnote mark or a made-up space (size 1)."""
     import pypdfium2.raw as pdfium_c
 
     left, bottom, right, top = rect
+    sizes = [0.0]
     for x in (left + 1, (left + right) / 2, right - 1):
         index = textpage.get_index(x, (top + bottom) / 2, 3, (top - bottom) / 2)
         if index is not None and index >= 0:
-            return pdfium_c.FPDFText_GetFontSize(textpage.raw, index)
-    return top - bottom
+            sizes.append(pdfium_c.FPDFText_GetFontSize(textpage.raw, index))
+    return max(sizes) if max(sizes) > _MADE_UP_SIZE else top - bottom
 
 
 def _increasing(starts: list[int | None]) -> list[int | None]:

@@ -133,6 +133,21 @@ def test_each_item_of_a_pdf_has_the_page_it_is_printed_on(entry):
     assert report.key_questions and all(question.page for question in report.key_questions)
 
 
+@pytest.mark.parametrize(
+    "entry", [e for e in MANIFEST["reports"] if e["format"] == "pdf"],
+    ids=_ids([e for e in MANIFEST["reports"] if e["format"] == "pdf"]),
+)  # fmt: skip
+def test_a_sentence_with_a_footnote_mark_is_one_paragraph(entry):
+    """Each 'Our rating⁷ for planning is based on ... judged satisfactory against three key
+    questions:' is one paragraph, however its lines break: the footnote mark must not make its
+    first line look like text of another size (pdfium sizes the spaces it makes up at 1 pt)."""
+    report = read_report(REPO / entry["file"])
+    paragraphs = [" ".join(p.split()) for p in report.text.split("\n\n")]
+    intros = [p for p in paragraphs if p.startswith("Our rating")]
+    assert len(intros) == len([q for q in report.standards if q.domain == 2 and q.rating])
+    assert all(p.endswith(":") and "satisfactory against" in p for p in intros), intros
+
+
 NOT_A_REPORT = "not an HM Inspectorate of Probation PDU inspection report: "
 NOTHING_OF_A_REPORT = (
     NOT_A_REPORT + "no ratings, no standards and no 'An inspection of probation services in ...'"
