@@ -11,6 +11,7 @@ from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.widgets import Input
 
 from probe.domain.kinds import KIND_LABELS
 from probe.output.citation import citation, quoted
@@ -52,7 +53,9 @@ class ProbeApp(App):
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", id="app.help"),
-        Binding("slash", "search", "Search", id="app.search"),
+        # A priority binding: the search screen opens before the keys typed after "/" are
+        # handled, so they reach its query box (see check_action, and SearchScreen.on_key).
+        Binding("slash", "search", "Search", id="app.search", priority=True),
         Binding("H", "history", "History of the PDU", show=False, id="app.history"),
         Binding("T", "themes", "Themes", show=False, id="app.themes"),
         Binding("x", "export", "Export what is shown (CSV, JSON, Markdown)", show=False, id="app.export"),
@@ -122,13 +125,17 @@ class ProbeApp(App):
 
     # -- actions, also offered by the command palette -----------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # "/" typed into a box (a query, a filter, a file name) is a character, not a search.
+        return not (action == "search" and isinstance(self.focused, Input))
+
     def action_search(self) -> None:
-        if self.screen is not self.get_screen("search"):
+        search = self.get_screen("search")
+        if self.screen is not search:
             self._back_to_explorer()
-            search = self.get_screen("search")
             self.push_screen(search)
-            if search.focused is not None:  # shown before: `/` is for typing a query
-                search.action_focus_query()
+        if search.focused is not None:  # shown before: `/` is for typing a query
+            search.action_focus_query()
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -7,7 +7,7 @@ from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -103,6 +103,17 @@ class SearchScreen(Screen):
         yield Results(id="results")
         yield Footer()
 
+    def on_key(self, event: events.Key) -> None:
+        """Letters typed straight after "/" reach the screen before its query box has focus (a
+        fast typist, keys sent over SSH together): they are the start of the query."""
+        query = self.query_one(Input)
+        # Sent to the screen, not bubbled up from the results: the query box has no focus yet,
+        # or had none when the key was sent (the box takes every letter typed into it).
+        if self.focused in (None, query) and event.is_printable:
+            query.insert_text_at_cursor(event.character)
+            self.set_focus(query)
+            event.stop()
+
     def on_mount(self) -> None:
         # Its own connection, used only by the query thread, apart from the screens' reader.
         self._reader = Reader(self._db_path)
@@ -183,7 +194,7 @@ class SearchScreen(Screen):
             self.set_focus(results)
 
     def action_focus_query(self) -> None:
-        self.query_one(Input).focus()
+        self.set_focus(self.query_one(Input))  # at once: the letters typed next are the query
 
     @on(LeftTop)
     def _up_to_query(self, message: LeftTop) -> None:

@@ -90,7 +90,8 @@ class PduList(Vertical):
     """Emits `Highlighted` as the cursor moves and `Chosen` on Enter."""
 
     BINDINGS = [
-        Binding("f", "focus_filter", "Filter", id="pdu-list.filter"),
+        # Priority: the filter box has focus before the letters typed after "f" are handled.
+        Binding("f", "focus_filter", "Filter", id="pdu-list.filter", priority=True),
         Binding("s", "cycle_sort", "Sort", id="pdu-list.sort"),
         # Only the filter lets Down through to here: the table moves its own cursor.
         Binding(
@@ -167,7 +168,8 @@ class PduList(Vertical):
         self.table.move_cursor(row=self.table.get_row_index(key))
 
     def action_focus_filter(self) -> None:
-        self.query_one(Input).focus()
+        # At once, not after a refresh as focus() does: "f" and a name typed quickly go together.
+        self.screen.set_focus(self.query_one(Input))
 
     def action_focus_table(self) -> None:
         self.table.focus()
@@ -175,6 +177,8 @@ class PduList(Vertical):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear_filter":  # from the filter box too: one Esc clears and goes back
             return bool(self.query_one(Input).value)
+        if action == "focus_filter":  # in the filter box "f" is a letter of the name
+            return not isinstance(self.screen.focused, Input)
         return True
 
     def action_clear_filter(self) -> None:
