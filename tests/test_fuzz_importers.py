@@ -8,6 +8,7 @@ ReportError was raised *from* another exception.
 
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -21,7 +22,10 @@ SEEDS = {stem: seed_text(stem).split("\n") for stem in STEMS}
 FORBIDDEN = {chr(c) for c in range(32) if chr(c) not in "\n\t"} | {
     chr(c) for c in range(0x7F, 0xA0)
 }
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Under mutmut (docs/mutation.md) these run once per mutant of the importers: fewer, fixed
+# examples there keep a mutation run to hours, not days; the suite itself tries 150.
+EXAMPLES = 30 if "MUTANT_UNDER_TEST" in os.environ else 150
+SETTINGS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @st.composite
