@@ -30,6 +30,7 @@ _FOOTNOTE_START = re.compile(r"^(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1
 _SENTENCE_END = tuple('.?!:;"”’)')
 _LINE_PITCH = 1.6  # lines of a paragraph are closer than this many font sizes apart
 _WORD = re.compile(r"[A-Za-z]+")
+_NOTE_NUMBER = re.compile(r"\d{1,3}[.)]?\s")  # '3. The rating for the standard ...'
 # English words that mostly start a hyphenated compound ('short-term', 'cross-grade')
 _COMPOUND_HEADS = frozenset(
     [
@@ -82,12 +83,25 @@ def page_text(pages: list[Page]) -> tuple[str, list[int]]:
         for line in body:
             _place(paragraphs, line, page.number)
         notes += [Paragraph([note], page.number) for note in _join_notes(page_notes)]
-    if notes:
+    if notes and not _ends_with_own_notes(paragraphs):
         heading = VisualLine(FOOTNOTES, 0, 0, 0, 0, body_size, body_size)
-        paragraphs += [Paragraph([heading], notes[0].page), *notes]
+        paragraphs.append(Paragraph([heading], notes[0].page))
+    paragraphs += notes
     texts = [line.text for page in pages for line in page.lines]
     vocabulary = vocabulary_of(texts)
     return _render(paragraphs, vocabulary if hyphenates(texts, vocabulary) else None)
+
+
+def _ends_with_own_notes(paragraphs: list[Paragraph]) -> bool:
+    """The report ends with its own 'Footnotes' heading and numbered notes (web-page reports
+    printed): the notes from the foot of its pages go on under it, not under a second one."""
+    for paragraph in reversed(paragraphs):
+        text = paragraph.lines[0].text.strip()
+        if text.casefold() == FOOTNOTES.casefold() and len(paragraph.lines) == 1:
+            return True
+        if not _NOTE_NUMBER.match(text):
+            return False
+    return False
 
 
 def _running_keys(pages: list[Page]) -> set[str]:

@@ -148,6 +148,14 @@ def test_a_sentence_with_a_footnote_mark_is_one_paragraph(entry):
     assert all(p.endswith(":") and "satisfactory against" in p for p in intros), intros
 
 
+@pytest.mark.parametrize("entry", MANIFEST["reports"], ids=_ids(MANIFEST["reports"]))
+def test_footnotes_are_under_one_heading(entry):
+    """Notes from the foot of a PDF's pages go at the end under 'Footnotes', or, when the report
+    ends with its own 'Footnotes' (a web-page report printed), on under that one."""
+    lines = read_report(REPO / entry["file"]).text.split("\n")
+    assert [line for line in lines if line.strip().casefold() == "footnotes"] in ([], ["Footnotes"])
+
+
 NOT_A_REPORT = "not an HM Inspectorate of Probation PDU inspection report: "
 NOTHING_OF_A_REPORT = (
     NOT_A_REPORT + "no ratings, no standards and no 'An inspection of probation services in ...'"
