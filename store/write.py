@@ -307,6 +307,7 @@ def build_database(path: Path, reports) -> None:
     appears complete or not at all (a temporary file is renamed into place)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    _remove_partial(partial)  # left by a build of the same process id that was killed
     try:
         db = open_db(partial)
         try:
@@ -316,5 +317,9 @@ def build_database(path: Path, reports) -> None:
             db.close()
         os.replace(partial, path)
     finally:
-        for leftover in (partial, *(Path(f"{partial}{s}") for s in ("-journal", "-wal", "-shm"))):
-            leftover.unlink(missing_ok=True)
+        _remove_partial(partial)
+
+
+def _remove_partial(partial: Path) -> None:
+    for leftover in (partial, *(Path(f"{partial}{s}") for s in ("-journal", "-wal", "-shm"))):
+        leftover.unlink(missing_ok=True)
