@@ -5,7 +5,8 @@ a row longer than a full line of body text set small, as a footnote."""
 
 from __future__ import annotations
 
-from probe.importers.laid_out import laid_out_pages
+import pytest
+from probe.importers.laid_out import laid_out_pages, looks_laid_out
 from probe.importers.pdf import Page, VisualLine
 
 FULL = "Most plans were reviewed within a month."  # 40 columns: a full line of the body
@@ -95,3 +96,17 @@ def test_with_no_row_of_one_cell_a_full_line_is_taken_as_eighty_columns():
     assert [(line.text[:3], line.size) for page in pages for line in page.lines] == [
         ("• x", 10.0), ("Rat", 10.0), ("• x", 8.0)
     ]
+
+
+@pytest.mark.parametrize(
+    ("filled", "spaced", "laid_out"),
+    [(21, 4, True), (21, 3, False),  # more than 15% of the lines indented or with a wide gap
+     (40, 7, True), (40, 6, False),  # ... 15% is not more
+     (20, 4, False)],  # and more than 20 lines with text
+)  # fmt: skip
+def test_text_is_laid_out_when_over_15_percent_of_its_lines_are_indented_or_hold_a_wide_gap(filled, spaced, laid_out):
+    lines = [f"   {FULL}" if n % 2 else f"{FULL}   Good" for n in range(spaced)]
+    lines += ["", *[FULL] * (filled - spaced)]
+    pages = "\n".join(lines[:10]), "\n".join(lines[10:])  # pdftotext starts a page with a form feed
+    assert looks_laid_out("\n\f".join(pages)) is laid_out
+    assert not looks_laid_out("\n".join(lines))  # no form feed: no pages
