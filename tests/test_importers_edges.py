@@ -71,6 +71,17 @@ def test_a_layout_tie_goes_to_pdf_and_says_so():
     )  # fmt: skip
 
 
+def test_key_question_rows_and_a_contents_list_are_layout_signals():
+    glued = "How well is risk of harm assessed?54% "  # trailing space: still a row ending in '%'
+    assert source_format([glued, "Foreword\t3"], RatingsBlock(), []) == (
+        "pdf",
+        ["format signals disagree: web (key-question percentages glued to the question) against "
+         "pdf (a Contents list with page numbers); using pdf"],
+    )  # fmt: skip
+    rows = ["Of the cases seen weekly: 54%", "How well is risk of harm assessed?\t54%"]  # no glued question
+    assert source_format(rows, RatingsBlock(), []) == ("pdf", [])
+
+
 def test_one_signal_more_wins_over_a_tie():
     ratings = RatingsBlock(score=(10, 27), rows=seven_rated_rows()[:1] * 9)  # 27 and nine rated
     assert framework(ratings, [])[0] == "2021"
