@@ -14,6 +14,7 @@ import pytest
 from conftest import CORPUS, REPO
 from gold import STEMS
 from pdf_maker import make_pdf
+from probe.importers import ReportError, read_report
 
 NEWS = ["HM Inspectorate of Probation publishes its annual report"] + [
     "The Chief Inspector of Probation said the service had made progress this year."
@@ -130,6 +131,9 @@ def test_a_fifo_is_refused_without_being_opened(tmp_path):
     assert result.stderr.splitlines()[0] == (
         f"{folder / 'pipe'}: not a regular file (a pipe, socket or device); not opened"
     )
+    with pytest.raises(ReportError) as error:  # ... and in this process, where mutmut sees it
+        read_report(folder / "pipe")
+    assert str(error.value) == "not a regular file (a pipe, socket or device); not opened"
 
 
 def test_a_folder_with_nothing_importable_says_so(cli, tmp_path):

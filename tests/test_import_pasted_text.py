@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import textwrap
 
 import pytest
 from conftest import REPO
-from gold import STEMS, comparable, expected, seed_text, squash
+from gold import STEMS, comparable, expected, load, seed_text, squash
 from probe.importers import read_report
 from probe.importers.reading import parse_document
 
@@ -48,6 +49,7 @@ def test_pasted_pdf_text_parses_like_the_bundled_text(stem):
     report = parse_document(pasted.encode("utf-8"), "pasted.txt")
     assert comparable(dataclasses.asdict(report)) == expected(stem)
     assert report.source_format == "text"
+    assert report.format == load(stem)["format"]  # told from the content: pages are no sign of a PDF
     assert report.text.count("Inspection of probation services: a PDU") == 1  # the first kept
     assert "Page 2 of" not in report.text
 
@@ -62,6 +64,18 @@ def test_pasted_pdf_text_gives_each_finding_its_page(stem):
     for paged, original in zip(report.recommendations, plain.recommendations, strict=True):
         assert paged.page == page_of[original.line - 1]
     assert all(finding.page is None for finding in plain.findings)
+
+
+def test_a_web_page_copied_with_its_lines_wrapped_keeps_its_family_and_the_reflow_warnings():
+    """Text wrapped at 90 columns into pages of 45 lines, as a PDF printed from the web page
+    would paste: joined back into paragraphs, and still told a web page by its content."""
+    lines = [part for line in seed_text(STEMS[0]).split("\n") for part in textwrap.wrap(line, 90) or [""]]
+    glyphs = ["•", "•", "Only one item stands under these two glyphs."]  # the reflow warns of it
+    pages = ["\n".join(lines[:45]), "\n".join([*glyphs, *lines[45:90]]), "\n".join(lines[90:])]
+    report = parse_document("\f".join(pages).encode("utf-8"), "wrapped.txt")
+    assert load(STEMS[0])["format"] == "web" and report.format == "web"
+    assert "page 2: 2 bullets but only 1 items found under them" in report.warnings
+    assert [f.text for f in report.findings][:3] == [f["text"] for f in load(STEMS[0])["findings"]][:3]
 
 
 PDFTOTEXT = REPO / "tests" / "fixtures" / "published" / "pasted-text"

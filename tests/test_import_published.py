@@ -204,6 +204,7 @@ def test_each_item_of_layout_text_has_the_page_it_is_printed_on(entry):
     assert [f.page for f in report.findings] == [f.page for f in pdf.findings]
     assert [q.page for q in report.key_questions] == [q.page for q in pdf.key_questions]
     assert report.source_format == "text" and report.format == "pdf"
+    assert not [w for w in report.warnings if "signals" in w]  # laid out as a PDF: no vote on it
 
 
 @pytest.mark.parametrize(
