@@ -126,7 +126,9 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
             size = os.fstat(handle.fileno()).st_size
             if size > limit:
                 raise ReportError(f"file is {_size(size)}, over the {_size(limit)} limit")
-            data = head + handle.read(limit + 1 - len(head))
+            # the head alone may be over a small limit when the file holds more than its size
+            # said (a file being written to, a /proc file): read(-n) would read all of it
+            data = head + handle.read(max(limit + 1 - len(head), 0))
     except FileNotFoundError:
         raise ReportError("no such file") from None
     except OSError as error:

@@ -285,6 +285,36 @@ def test_read_report_names_a_large_size_in_megabytes(tmp_path):
     )
 
 
+def test_only_a_pdf_is_held_to_the_larger_pdf_limit(tmp_path):
+    pdf = Path(__file__).parent / "fixtures" / "published" / "pdf-word" / (
+        "county-durham-and-darlington-pdu-inspection-report.pdf"
+    )
+    assert pdf.stat().st_size > 100_000
+    assert read_report(pdf, max_bytes=10_000).pdu == "County Durham and Darlington PDU"
+    text = tmp_path / "mentions-pdf.txt"  # '%PDF-' past where a PDF's header may start: text
+    text.write_bytes(b"x" * 2_000 + b"%PDF-1.7 " + b"x" * 991)
+    with pytest.raises(ReportError) as refused:
+        read_report(text, max_bytes=2_000)
+    assert str(refused.value) == "file is 3,000 bytes, over the 2,000 bytes limit"
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs Linux's /proc")
+def test_a_file_holding_more_than_its_size_says_is_held_to_the_limit():
+    """A /proc file says it is empty (st_size 0), like a file still being written to. Its first
+    kilobyte, read to look for a PDF header, is already over this limit (once a ValueError)."""
+    assert Path("/proc/self/status").stat().st_size == 0
+    with pytest.raises(ReportError) as refused:
+        read_report(Path("/proc/self/status"), max_bytes=100)
+    assert str(refused.value) == "file is over the 100 bytes limit"
+
+
+def test_a_file_that_cannot_be_read_is_refused_with_the_reason(tmp_path):
+    (tmp_path / "report.txt").write_text("text", encoding="utf-8")
+    with pytest.raises(ReportError) as refused:
+        read_report(tmp_path / "report.txt" / "inside")
+    assert str(refused.value) == "cannot read the file: Not a directory"
+
+
 def test_read_report_handles_crlf_and_bom_files(tmp_path):
     plain = parse_report(seed_text(PDF))
     crlf, bom = tmp_path / "crlf.txt", tmp_path / "bom.txt"
