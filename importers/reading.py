@@ -127,7 +127,7 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
             if size > limit:
                 raise ReportError(f"file is {_size(size)}, over the {_size(limit)} limit")
             # the head alone may be over a small limit when the file holds more than its size
-            # said (a file being written to, a /proc file): read(-n) would read all of it
+            # said (a file being written to, a /proc file), and read() refuses a length below 0
             data = head + handle.read(max(limit + 1 - len(head), 0))
     except FileNotFoundError:
         raise ReportError("no such file") from None
