@@ -63,6 +63,8 @@ def test_a_published_report_gives_the_expected_values(entry):
     report = read_report(REPO / entry["file"])
     _assert_gives(report, _expected(entry))
     assert report.source_format == entry["format"]
+    assert report.format == ("web" if entry["format"] == "html" else "pdf")  # each text is a PDF's
+    assert not [w for w in report.warnings if "signals" in w]  # a PDF or web page says its family
 
 
 # The findings of each pdftotext text that KNOWN's faults change (indices into the gold list);
