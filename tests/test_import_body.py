@@ -3,7 +3,7 @@ them on, and whether it says the standard is not rated."""
 
 from __future__ import annotations
 
-from probe.importers.body import BodyRating, body_rating, findings
+from probe.importers.body import BodyRating, body_rating, findings, key_questions
 from probe.importers.structure import Section
 
 OUTCOMES = [
@@ -50,3 +50,37 @@ def test_only_the_section_itself_can_say_it_is_not_rated():
     lines = ["2.5 Statutory victim work", "Victim work is not rated.", *OUTCOMES]
     outcomes = Section("standard", "Outcomes", 2, len(lines), code="2.6")
     assert body_rating(lines, outcomes) == BodyRating(None, False)
+
+
+WRAPPED = "Does assessment focus sufficiently on keeping other people safe, given all that is known of the risk"
+LONG = "Does planning focus sufficiently on reducing reoffending and supporting desistance, with the services that the person needs?"
+LEVEL = "Does assessment draw enough on what other agencies know, such as the police and children's services, of the risk the person may pose to"
+
+
+def test_a_table_spread_over_lines_takes_long_question_lines_and_ends_at_prose():
+    """A line over 100 characters, or one ending with '.', is the prose after a table, unless
+    it ends with '?' or its percentage: then it is a question's (first) line."""
+    lines = [
+        "2.2 Assessment",
+        "Key question\tPercentage 'Yes'",
+        "Does assessment focus sufficiently on engaging the person on probation?",
+        "77%",
+        LONG,  # a question over 100 characters: ends with '?'
+        "91%",
+        WRAPPED,  # 100 characters: not yet prose
+        "posed to children?",
+        "60%",
+        f"{LEVEL}\t\t\t64%",  # its percentage level with its first line
+        "others?",
+        "Staff said so.",  # a sentence: the table has ended
+        "Most assessments were good.",
+    ]  # fmt: skip
+    assert [len(LONG), len(WRAPPED), len(lines[9])] == [124, 100, 141]
+    questions, warnings = key_questions(lines, Section("standard", "Assessment", 0, len(lines), code="2.2"))
+    assert [(q.standard_code, q.question, q.percent) for q in questions] == [
+        ("2.2", "Does assessment focus sufficiently on engaging the person on probation?", 77),
+        ("2.2", LONG, 91),
+        ("2.2", f"{WRAPPED} posed to children?", 60),
+        ("2.2", f"{LEVEL} others?", 64),
+    ]
+    assert warnings == []
