@@ -84,3 +84,21 @@ def test_a_table_spread_over_lines_takes_long_question_lines_and_ends_at_prose()
         ("2.2", f"{LEVEL} others?", 64),
     ]
     assert warnings == []
+
+
+def test_a_rule_under_the_header_is_skipped_and_a_bullet_ends_the_table():
+    lines = [
+        "2.2 Assessment",
+        "| Key question | Percentage 'Yes' |",
+        "|---|---|",  # a converter's rule under the header: the rows spread over lines still follow
+        "Does assessment focus sufficiently on engaging the",
+        "person on probation?",
+        "77%",
+        "•\tStaff reviewed plans when the risk changed in most",  # a bullet wrapped over two lines
+        "of the cases we looked at",
+    ]  # fmt: skip
+    questions, warnings = key_questions(lines, Section("standard", "Assessment", 0, len(lines), code="2.2"))
+    assert [(q.question, q.percent) for q in questions] == [
+        ("Does assessment focus sufficiently on engaging the person on probation?", 77)
+    ]
+    assert warnings == []
