@@ -102,3 +102,27 @@ def test_a_rule_under_the_header_is_skipped_and_a_bullet_ends_the_table():
         ("Does assessment focus sufficiently on engaging the person on probation?", 77)
     ]
     assert warnings == []
+
+
+FIRST_LINE = "Does planning focus sufficiently on reducing reoffending and supporting desistance, with the services and"
+
+
+def test_questions_then_percentages_pair_in_order_whatever_lines_they_share():
+    lines = [
+        "2.3 Planning",
+        "Key question\tPercentage 'Yes'",
+        "Does planning focus sufficiently on engaging the person on probation?",
+        FIRST_LINE,  # over 100 characters, but a question still waits for its percentage
+        "the help the person needs?",
+        "77 %\tDoes planning focus sufficiently on keeping other people safe?",  # tab-separated cells
+        "83%",
+        "74%",
+    ]  # fmt: skip
+    assert len(FIRST_LINE) > 100
+    questions, warnings = key_questions(lines, Section("standard", "Planning", 0, len(lines), code="2.3"))
+    assert [(q.question, q.percent) for q in questions] == [
+        ("Does planning focus sufficiently on engaging the person on probation?", 77),
+        (f"{FIRST_LINE} the help the person needs?", 83),
+        ("Does planning focus sufficiently on keeping other people safe?", 74),
+    ]
+    assert warnings == []
