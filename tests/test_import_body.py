@@ -126,3 +126,22 @@ def test_questions_then_percentages_pair_in_order_whatever_lines_they_share():
         ("Does planning focus sufficiently on keeping other people safe?", 74),
     ]
     assert warnings == []
+
+
+def test_bold_marks_around_a_question_are_dropped():
+    lines = [
+        "2.2 Assessment",
+        "Key question",  # the header's cells on lines of their own
+        "Percentage 'Yes'",
+        "**Does assessment focus sufficiently on engaging the person on probation?**",
+        "**77%**",
+        "Is the risk managed under the arrangements of Chapter",
+        "XI of the Criminal Justice Act 2003?",  # only '*', '_' and spaces are taken off
+        "64%",
+    ]  # fmt: skip
+    questions, warnings = key_questions(lines, Section("standard", "Assessment", 0, len(lines), code="2.2"))
+    assert [(q.question, q.percent) for q in questions] == [
+        ("Does assessment focus sufficiently on engaging the person on probation?", 77),
+        ("Is the risk managed under the arrangements of Chapter XI of the Criminal Justice Act 2003?", 64),
+    ]
+    assert warnings == []
