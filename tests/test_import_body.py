@@ -145,3 +145,20 @@ def test_bold_marks_around_a_question_are_dropped():
         ("Is the risk managed under the arrangements of Chapter XI of the Criminal Justice Act 2003?", 64),
     ]
     assert warnings == []
+
+
+def test_a_table_short_of_percentages_is_paired_in_order_and_named_by_its_header_line():
+    lines = [
+        "2.4 Implementation and delivery",
+        "",
+        "Key question\tPercentage 'Yes'",  # line 3
+        "Does implementation and delivery focus sufficiently on engaging the person on probation?",
+        "Does implementation and delivery focus sufficiently on keeping other people safe?",
+        "68%",
+    ]  # fmt: skip
+    section = Section("standard", "Implementation and delivery", 0, len(lines), code="2.4")
+    questions, warnings = key_questions(lines, section)
+    assert [(q.question, q.percent) for q in questions] == [
+        ("Does implementation and delivery focus sufficiently on engaging the person on probation?", 68)
+    ]
+    assert warnings == ["line 3: key-question table has 2 question(s) but 1 percentage(s); paired them in order"]
