@@ -13,7 +13,7 @@ import pytest
 from gold import STEMS, cached, load, seed_text
 from probe.importers import ReportError, parse_report, read_report
 from probe.importers.detect import framework, source_format
-from probe.importers.ratings import RatingRow, RatingsBlock
+from probe.importers.ratings import RatingRow, RatingsBlock, parse_ratings
 
 WEB = "000_a39e1c12cc83704c"
 
@@ -80,6 +80,21 @@ def test_key_question_rows_and_a_contents_list_are_layout_signals():
     )  # fmt: skip
     rows = ["Of the cases seen weekly: 54%", "How well is risk of harm assessed?\t54%"]  # no glued question
     assert source_format(rows, RatingsBlock(), []) == ("pdf", [])
+
+
+def test_the_ratings_block_reads_only_its_own_lines_and_keeps_a_stray_rating_word():
+    lines = [
+        "Newcastle upon Tyne PDU",  # before the block
+        "Ratings (Back to top)",
+        "Good",  # nothing waits for a rating here: a line of the block like any other
+        "Fieldwork started April 2025Score 3/21",
+        "Overall ratingInadequate",
+        "P 1.1 LeadershipRequires improvement",
+    ]  # fmt: skip
+    assert parse_ratings(lines, 1, len(lines)) == RatingsBlock(
+        fieldwork_started="April 2025", score=(3, 21), overall_rating="Inadequate",
+        rows=[RatingRow("1.1", "Leadership", "Requires improvement")], other_lines=["Good"], glued=True,
+    )  # fmt: skip
 
 
 def test_one_signal_more_wins_over_a_tie():
