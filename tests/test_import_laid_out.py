@@ -1,6 +1,6 @@
 """`pdftotext -layout` text read on its character grid (importers/laid_out), on hand-made pages:
 each row a visual line at its column and row, a bullet's glyph joined to its text, a cell set
-beside a wrapped cell joined to that cell's first line, a row more left between paragraphs, and
+beside a wrapped cell joined to that cell's first line, a row left empty between paragraphs, and
 a row longer than a full line of body text set small, as a footnote."""
 
 from __future__ import annotations
