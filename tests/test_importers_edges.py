@@ -97,6 +97,26 @@ def test_the_ratings_block_reads_only_its_own_lines_and_keeps_a_stray_rating_wor
     )  # fmt: skip
 
 
+def test_ratings_on_their_own_lines_are_the_pdf_layout_and_fill_what_waits_for_them():
+    lines = [
+        "Ratings",
+        "South Tyneside and Gateshead",
+        "Fieldwork started October 2022",
+        "Score **15/27**",
+        "Overall rating",
+        "Good",  # the overall rating's
+        "Good",  # nothing waits for this one
+        "1. Organisational delivery",
+        "1.1 Leadership",
+        "Requires improvement",
+    ]  # fmt: skip
+    assert parse_ratings(lines, 0, len(lines)) == RatingsBlock(
+        fieldwork_started="October 2022", score=(15, 27), overall_rating="Good",
+        domains={1: "Organisational delivery"}, rows=[RatingRow("1.1", "Leadership", "Requires improvement")],
+        other_lines=["South Tyneside and Gateshead", "Good"], split=True,
+    )  # fmt: skip
+
+
 def test_one_signal_more_wins_over_a_tie():
     ratings = RatingsBlock(score=(10, 27), rows=seven_rated_rows()[:1] * 9)  # 27 and nine rated
     assert framework(ratings, [])[0] == "2021"
