@@ -117,6 +117,22 @@ def test_ratings_on_their_own_lines_are_the_pdf_layout_and_fill_what_waits_for_t
     )  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    ("lines", "block"),
+    [
+        (["Overall ratingGood", "Fieldwork started April 2025", "Good", "Score 3/21"],  # glued once, first
+         RatingsBlock(fieldwork_started="April 2025", score=(3, 21), overall_rating="Good", other_lines=["Good"],
+                      glued=True)),
+        (["Fieldwork started April 2025Score 3/21", "Overall rating: Good"],
+         RatingsBlock(fieldwork_started="April 2025", score=(3, 21), overall_rating="Good", glued=True)),
+        (["1.1 Leadership", "1.2 Staff", "Good"],  # a standard with no rating before the next
+         RatingsBlock(rows=[RatingRow("1.1", "Leadership", None), RatingRow("1.2", "Staff", "Good")], split=True)),
+    ],
+)  # fmt: skip
+def test_one_glued_label_makes_the_block_glued_and_a_row_left_waiting_has_no_rating(lines, block):
+    assert parse_ratings(["Ratings", *lines], 0, len(lines) + 1) == block
+
+
 def test_one_signal_more_wins_over_a_tie():
     ratings = RatingsBlock(score=(10, 27), rows=seven_rated_rows()[:1] * 9)  # 27 and nine rated
     assert framework(ratings, [])[0] == "2021"
