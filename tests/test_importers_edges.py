@@ -138,6 +138,30 @@ def test_one_signal_more_wins_over_a_tie():
     assert framework(ratings, [])[0] == "2021"
 
 
+def test_bullets_of_a_section_without_a_number_are_findings_only_under_its_own_label():
+    heading = "Diversity and inclusion (Back to top)\n\nStrengths:\n"
+    text = seed_text(WEB)
+    assert text.count(heading) == 1
+    start = text.index(heading)
+    body, after = text[start:].split("Areas for improvement:\n", 1)  # the section's second label
+    before = text[:start]
+    plain = [(f.section, f.kind, f.text) for f in parsed(WEB).findings]
+    diversity = [finding for finding in plain if finding[0] == "Diversity and inclusion"]
+    assert len(diversity) == 6
+
+    def findings(text: str) -> list[tuple]:
+        return [(f.section, f.kind, f.text) for f in parse_report(text).findings]
+
+    unlabelled = body.replace("Strengths:\n", "")
+    assert findings(before + unlabelled + after) == [f for f in plain if f not in diversity]
+    # a label with nothing under it closing the section above is not this section's
+    assert findings(before + "Strengths:\n" + unlabelled + after) == [f for f in plain if f not in diversity]
+    # its one label right under its heading: all six are strengths
+    right_under = body.replace("(Back to top)\n\n", "(Back to top)\n")
+    strengths = [(s, "strength" if s == "Diversity and inclusion" else kind, text) for s, kind, text in plain]
+    assert findings(before + right_under + after) == strengths
+
+
 def test_unicode_line_separators_do_not_move_lines():
     plain = parsed(WEB)
     first = plain.findings[0]
