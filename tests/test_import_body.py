@@ -17,6 +17,7 @@ OUTCOMES = [
 
 def test_a_bullet_goes_on_with_a_quote_it_introduces_or_a_wrapped_line_right_under_it():
     lines = [
+        "•\tThe last bullet of the section above.",
         "1.1 Leadership",
         "Strengths:",
         "•\tStaff told us:",
@@ -31,13 +32,13 @@ def test_a_bullet_goes_on_with_a_quote_it_introduces_or_a_wrapped_line_right_und
         "•\tWork with partners",
         "Was strong.",  # right under, but in upper case
     ]  # fmt: skip
-    section = Section("standard", "Leadership", 0, len(lines), code="1.1")
+    section = Section("standard", "Leadership", 1, len(lines), code="1.1")
     assert [(f.kind, f.text, f.line) for f in findings(lines, section)] == [
-        ("strength", "Staff told us: “We feel supported by our managers.”", 3),
-        ("strength", "Managers knew the cases.", 5),
-        ("strength", "Risk was assessed well in most cases.", 7),
-        ("strength", "Plans were reviewed", 9),
-        ("strength", "Work with partners", 12),
+        ("strength", "Staff told us: “We feel supported by our managers.”", 4),
+        ("strength", "Managers knew the cases.", 6),
+        ("strength", "Risk was assessed well in most cases.", 8),
+        ("strength", "Plans were reviewed", 10),
+        ("strength", "Work with partners", 13),
     ]
 
 
