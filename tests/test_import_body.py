@@ -25,20 +25,23 @@ def test_a_bullet_goes_on_with_a_quote_it_introduces_or_a_wrapped_line_right_und
         "•\tManagers knew the cases.",
         "“We were listened to.”",  # quoted, but not introduced: not part of the bullet
         "•\tRisk was assessed",
-        "well in most cases.",  # wrapped: right under, in lower case
+        "well in most",  # wrapped: right under, in lower case
+        "cases.",
         "•\tPlans were reviewed",
         "",
         "and updated.",  # in lower case, but a line further down
         "•\tWork with partners",
         "Was strong.",  # right under, but in upper case
+        "•",  # an empty bullet: no finding, and nothing to carry on
+        "staff were keen.",
     ]  # fmt: skip
     section = Section("standard", "Leadership", 1, len(lines), code="1.1")
     assert [(f.kind, f.text, f.line) for f in findings(lines, section)] == [
         ("strength", "Staff told us: “We feel supported by our managers.”", 4),
         ("strength", "Managers knew the cases.", 6),
         ("strength", "Risk was assessed well in most cases.", 8),
-        ("strength", "Plans were reviewed", 10),
-        ("strength", "Work with partners", 13),
+        ("strength", "Plans were reviewed", 11),
+        ("strength", "Work with partners", 14),
     ]
 
 
@@ -161,5 +164,31 @@ def test_a_table_short_of_percentages_is_paired_in_order_and_named_by_its_header
     questions, warnings = key_questions(lines, section)
     assert [(q.question, q.percent) for q in questions] == [
         ("Does implementation and delivery focus sufficiently on engaging the person on probation?", 68)
+    ]
+    assert warnings == ["line 3: key-question table has 2 question(s) but 1 percentage(s); paired them in order"]
+
+
+def test_each_table_of_a_section_is_read_and_checked_in_turn():
+    header = "Key question\tPercentage 'Yes'"
+    lines = [
+        "Does planning focus sufficiently on keeping other people safe?\t74%",  # the section above's
+        "2.4 Implementation and delivery",
+        header,  # line 3
+        "Does implementation and delivery focus sufficiently on engaging the person on probation?",
+        "Does implementation and delivery focus sufficiently on keeping other people safe?",
+        "68%",
+        header,
+        "Is sufficient attention given to supporting desistance?",
+        "71%",
+        header,
+        "Is sufficient attention given to keeping other people safe?",
+        "59%",
+    ]  # fmt: skip
+    section = Section("standard", "Implementation and delivery", 1, len(lines), code="2.4")
+    questions, warnings = key_questions(lines, section)
+    assert [(q.question, q.percent) for q in questions] == [
+        ("Does implementation and delivery focus sufficiently on engaging the person on probation?", 68),
+        ("Is sufficient attention given to supporting desistance?", 71),
+        ("Is sufficient attention given to keeping other people safe?", 59),
     ]
     assert warnings == ["line 3: key-question table has 2 question(s) but 1 percentage(s); paired them in order"]
