@@ -100,6 +100,7 @@ def test_a_rule_under_the_header_is_skipped_and_a_bullet_ends_the_table():
         "77%",
         "•\tStaff reviewed plans when the risk changed in most",  # a bullet wrapped over two lines
         "of the cases we looked at",
+        "•\tWhy were only 45% of cases reviewed when the risk changed?",  # a bullet is no table row
     ]  # fmt: skip
     questions, warnings = key_questions(lines, Section("standard", "Assessment", 0, len(lines), code="2.2"))
     assert [(q.question, q.percent) for q in questions] == [
