@@ -193,3 +193,17 @@ def test_each_table_of_a_section_is_read_and_checked_in_turn():
         ("Is sufficient attention given to keeping other people safe?", 59),
     ]
     assert warnings == ["line 3: key-question table has 2 question(s) but 1 percentage(s); paired them in order"]
+
+
+def test_a_row_outside_a_table_is_read_on_its_own_and_placed_on_its_page():
+    lines = [
+        "2.2 Assessment",
+        "Does assessment focus sufficiently on engaging the person on probation?\t77%",  # no header above
+        "Does assessment focus sufficiently on keeping other people safe?101%",
+    ]  # fmt: skip
+    section = Section("standard", "Assessment", 0, len(lines), code="2.2")
+    questions, warnings = key_questions(lines, section, lambda index: {"page": 10 + index, "anchor": None})
+    assert [(q.question, q.percent, q.page) for q in questions] == [
+        ("Does assessment focus sufficiently on engaging the person on probation?", 77, 11)
+    ]
+    assert warnings == ["line 3: key-question percentage 101% is over 100"]
