@@ -14,6 +14,7 @@ from gold import STEMS, cached, load, seed_text
 from probe.importers import ReportError, parse_report, read_report
 from probe.importers.detect import framework, source_format
 from probe.importers.ratings import RatingRow, RatingsBlock, parse_ratings
+from probe.importers.structure import Section
 
 WEB = "000_a39e1c12cc83704c"
 
@@ -131,6 +132,39 @@ def test_ratings_on_their_own_lines_are_the_pdf_layout_and_fill_what_waits_for_t
 )  # fmt: skip
 def test_one_glued_label_makes_the_block_glued_and_a_row_left_waiting_has_no_rating(lines, block):
     assert parse_ratings(["Ratings", *lines], 0, len(lines) + 1) == block
+
+
+def test_every_framework_signal_is_named_when_signals_disagree():
+    older = RatingsBlock(
+        score=(10, 27), domains={2: "Court work and case supervision"},
+        rows=[RatingRow("2.1", "Court work", "Good"), RatingRow("1.4", "Facilities", "Good"),
+              *[RatingRow(f"2.{n}", "Name", "Good") for n in range(2, 9)]],
+    )  # fmt: skip
+    assert framework(older, [Section("domain", "Service delivery", 0)]) == (
+        "2021",
+        ["framework signals disagree: 2021 (score out of 27, 9 rated standards, 2.1 Court work, "
+         "standards 1.4/2.5/2.6, 2021 domain names) against 2024 (2024 domain names); using 2021"],
+    )  # fmt: skip
+    newer = RatingsBlock(
+        score=(10, 21), domains={1: "Organisational arrangements and activity"},
+        rows=[RatingRow(code, "Name", "Good") for code in ("1.1", "1.2", "1.3", "2.2", "2.3", "2.4")]
+        + [RatingRow("2.1", "Assessment", "Good")],
+    )  # fmt: skip
+    sections = [Section("domain", "Organisational delivery", 0), Section("standard", "Outcomes", 5, code="2.6")]
+    assert framework(newer, sections) == (
+        "2024",
+        ["framework signals disagree: 2021 (standards 1.4/2.5/2.6, 2021 domain names) against 2024 (score "
+         "out of 21, 7 rated standards, 2.1 Assessment, 2024 domain names); using 2024"],
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("code", "family"),
+    [("1.4", ("2021", [])), ("2.5", ("2021", [])), ("2.6", ("2021", [])),  # only the 2021 framework has them
+     ("1.3", ("2024", ["no framework signals found; assuming 2024"]))],
+)  # fmt: skip
+def test_a_standard_only_the_2021_framework_has_is_a_signal(code, family):
+    assert framework(RatingsBlock(rows=[RatingRow(code, "Name", None)]), []) == family
 
 
 def test_one_signal_more_wins_over_a_tie():
