@@ -3,6 +3,7 @@ them on, and whether it says the standard is not rated."""
 
 from __future__ import annotations
 
+import pytest
 from probe.importers.body import BodyRating, body_rating, findings, key_questions
 from probe.importers.structure import Section
 
@@ -186,11 +187,11 @@ def test_each_table_of_a_section_is_read_and_checked_in_turn():
         "59%",
     ]  # fmt: skip
     section = Section("standard", "Implementation and delivery", 1, len(lines), code="2.4")
-    questions, warnings = key_questions(lines, section)
-    assert [(q.question, q.percent) for q in questions] == [
-        ("Does implementation and delivery focus sufficiently on engaging the person on probation?", 68),
-        ("Is sufficient attention given to supporting desistance?", 71),
-        ("Is sufficient attention given to keeping other people safe?", 59),
+    questions, warnings = key_questions(lines, section, lambda index: {"page": 10 + index, "anchor": None})
+    assert [(q.standard_code, q.question, q.percent, q.page) for q in questions] == [
+        ("2.4", "Does implementation and delivery focus sufficiently on engaging the person on probation?", 68, 13),
+        ("2.4", "Is sufficient attention given to supporting desistance?", 71, 17),
+        ("2.4", "Is sufficient attention given to keeping other people safe?", 59, 20),
     ]
     assert warnings == ["line 3: key-question table has 2 question(s) but 1 percentage(s); paired them in order"]
 
@@ -207,3 +208,32 @@ def test_a_row_outside_a_table_is_read_on_its_own_and_placed_on_its_page():
         ("Does assessment focus sufficiently on engaging the person on probation?", 77, 11)
     ]
     assert warnings == ["line 3: key-question percentage 101% is over 100"]
+
+
+def test_a_key_question_cell_without_the_percentage_cell_under_it_is_no_header():
+    lines = [
+        "2.2 Assessment",
+        "Key question",  # no 'Percentage' line follows: not a header
+        "Does assessment focus sufficiently on engaging the person on probation?\t77%",
+        "Key question",  # ... nor at the section's end
+    ]  # fmt: skip
+    questions, warnings = key_questions(lines, Section("standard", "Assessment", 0, len(lines), code="2.2"))
+    assert [(q.question, q.percent) for q in questions] == [
+        ("Does assessment focus sufficiently on engaging the person on probation?", 77)
+    ]
+    assert warnings == []
+
+
+@pytest.mark.parametrize(
+    ("under_heading", "rating"),
+    [(["Leaders had a clear vision.", "Staff knew it.", "Most were trained.", "Good"], BodyRating("Good", False)),
+     (["Leaders had a clear vision.", "Staff knew it.", "Most were trained.", "Few left.", "Good"],
+      BodyRating(None, False)),  # looked for on the first four lines only
+     (["**Good**"], BodyRating("Good", False)), (["'Good'"], BodyRating("Good", False)),  # in bold, in quotes
+     (["•\tLeaders had a clear vision.", "Good"], BodyRating(None, False)),  # the list has begun
+     (["Key question\tPercentage 'Yes'", "Good"], BodyRating(None, False)),  # ... or a table
+     (["Strengths:", "Good"], BodyRating(None, False))],
+)  # fmt: skip
+def test_a_standard_s_rating_is_a_line_of_its_own_before_its_lists_and_tables(under_heading, rating):
+    lines = ["1.1 Leadership", *under_heading]
+    assert body_rating(lines, Section("standard", "Leadership", 0, len(lines), code="1.1")) == rating
