@@ -229,6 +229,7 @@ def test_a_key_question_cell_without_the_percentage_cell_under_it_is_no_header()
     [(["Leaders had a clear vision.", "Staff knew it.", "Most were trained.", "Good"], BodyRating("Good", False)),
      (["Leaders had a clear vision.", "Staff knew it.", "Most were trained.", "Few left.", "Good"],
       BodyRating(None, False)),  # looked for on the first four lines only
+     (["Staff morale was good.", "It was good"], BodyRating(None, False)),  # a sentence, not glued to it
      (["**Good**"], BodyRating("Good", False)), (["'Good'"], BodyRating("Good", False)),  # in bold, in quotes
      (["•\tLeaders had a clear vision.", "Good"], BodyRating(None, False)),  # the list has begun
      (["Key question\tPercentage 'Yes'", "Good"], BodyRating(None, False)),  # ... or a table
