@@ -32,3 +32,9 @@ def test_a_score_needs_both_its_points_and_its_maximum():
     assert [score_label(15, 27), score_label(0, 21, missing="")] == ["15/27", "0/21"]
     assert [score_label(None, None), score_label(15, None), score_label(None, 27)] == ["–", "–", "–"]
     assert score_label(None, None, missing="") == ""
+
+
+def test_a_file_name_is_stored_on_one_line_without_control_characters():
+    from probe.domain.text import safe_name
+
+    assert safe_name("Gwent  PDU\r\n report\x1b[31m\u202e.pdf\t") == "Gwent PDU report[31m.pdf"
