@@ -13,6 +13,7 @@ import pytest
 from gold import STEMS, cached, load, seed_text
 from probe.importers import ReportError, parse_report, read_report
 from probe.importers.detect import framework, source_format
+from probe.importers.facts import cases_inspected
 from probe.importers.ratings import RatingRow, RatingsBlock, parse_ratings
 from probe.importers.structure import Section
 
@@ -267,3 +268,42 @@ def test_a_recommendation_without_a_number_takes_its_place_in_the_list():
     report = parse_report(text)
     assert [r.number for r in report.recommendations] == list(range(1, 12))
     assert not [w for w in report.warnings if "numbered" in w]
+
+
+def test_a_back_to_top_section_gives_findings_only_under_its_own_labels():
+    """Bullets count as findings in an unnumbered section only when a Strengths/Areas label
+    sits between its heading and its end: the one right under the heading counts, labels
+    before the heading (even on the line just above it) do not."""
+    added = (
+        "Partnership work (Back to top)\nStrengths:\n  • Partners met every month.\n\n"
+        "Court work (Back to top)\nAreas for improvement:\n"
+        "Useful links (Back to top)\n  • The data annexe lists every partner.\n\n"
+    )
+    domain = "2. Service delivery (Back to top)"
+    report = parse_report(seed_text(WEB).replace(domain, added + domain))
+    new = {"Partnership work", "Court work", "Useful links"}
+    found = [(f.section, f.section_heading, f.kind, f.text) for f in report.findings if f.section in new]
+    assert found == [("Partnership work", "Partnership work", "strength", "Partners met every month.")]
+    assert len(report.findings) == len(load(WEB)["findings"]) + 1
+
+
+NO_COUNT = "The PDU supervised about 1,200 people."  # a Background that gives no number of cases
+TOOK_35 = "cases inspected: no count in the Background; took 35 from the report's repeated 'out of 35' totals"
+
+
+@pytest.mark.parametrize(
+    ("whole_text", "expected"),
+    [
+        ("In 20 out of 35 cases, plans were late.", (None, None)),  # once is not a repeated total
+        ("In 20 out of 35 cases, plans were late.\nFour out of 35 were women.\n"
+         "Three out of 34 were on licence.\nIn nine out of 34 cases, staff changed.", (None, None)),  # a tie
+        ("In 20 out of 35 cases, plans were late.\nFour out of 35 were women.\n"
+         "In 30 out of 35 cases, staff changed.\nThree out of 34 were on licence.", (35, TOOK_35)),
+        # whitespace the text keeps: a no-break space, two spaces, a line break inside 'out of'
+        ("In 20 out\u00a0of 35 cases, plans were late. Three out  of 35 were on licence.\n"
+         "Four out\nof 35 were women.", (35, TOOK_35)),
+    ],
+    ids=["once", "a tie", "more often", "spaced and wrapped"],
+)  # fmt: skip
+def test_a_total_counts_when_it_is_repeated_more_often_than_any_other(whole_text, expected):
+    assert cases_inspected(NO_COUNT, whole_text) == expected
