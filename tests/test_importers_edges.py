@@ -13,7 +13,7 @@ import pytest
 from gold import STEMS, cached, load, seed_text
 from probe.importers import ReportError, parse_report, read_report
 from probe.importers.detect import framework, source_format
-from probe.importers.facts import cases_inspected
+from probe.importers.facts import caseload, cases_inspected, fieldwork_start_date
 from probe.importers.ratings import RatingRow, RatingsBlock, parse_ratings
 from probe.importers.structure import Section
 
@@ -307,3 +307,81 @@ TOOK_35 = "cases inspected: no count in the Background; took 35 from the report'
 )  # fmt: skip
 def test_a_total_counts_when_it_is_repeated_more_often_than_any_other(whole_text, expected):
     assert cases_inspected(NO_COUNT, whole_text) == expected
+
+
+def test_sections_before_the_first_domain_and_after_the_last_are_top_level_headings():
+    key_facts = "Key facts (Back to top)\nThe PDU covers one city.\n\n"
+    report = parse_report(seed_text(WEB).replace("Foreword (Back to top)", key_facts + "Foreword (Back to top)"))
+    assert [(h.title, h.level) for h in report.headings] == [
+        ("Key facts", 1), ("Foreword", 1), ("Ratings", 1), ("Recommendations", 1), ("Background", 1),
+        ("1. Organisational arrangements and activity", 1), ("1.1 Leadership", 2), ("1.2 Staffing", 2),
+        ("1.3 Services", 2), ("Diversity and inclusion", 2), ("2. Service delivery", 1),
+        ("2.1 Assessment", 2), ("2.2 Planning", 2), ("2.3 Implementation and delivery", 2),
+        ("2.4 Reviewing", 2), ("Further information", 1),
+    ]  # fmt: skip
+
+
+CITED = "A thematic inspection (HM Inspectorate of Probation, March 2023) found the same."
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("P 1.1. LeadershipRating", f"{CITED}\n\nP 1.1. LeadershipRating"),  # under the first domain
+        # no domain headings in the body: the front matter ends at the first standard
+        ("1. Organisational arrangements and activity (Back to top)\n\nP 1.1. LeadershipRating\n",
+         f"P 1.1. LeadershipRating\n{CITED}\n"),
+    ],
+    ids=["under a domain heading", "under a standard heading"],
+)  # fmt: skip
+def test_a_report_cited_in_the_body_does_not_give_the_publication_date(old, new):
+    text = seed_text(WEB)
+    assert old in text
+    report = parse_report(text.replace(old, new))
+    assert report.published is None
+    assert report.warnings[0] == "'Published:' label has no date"
+
+
+def test_the_first_line_under_the_background_heading_is_read():
+    text = seed_text(WEB).replace("Background (Back to top)\n\n", "Background (Back to top)\n")
+    report = parse_report(text)
+    gold = load(WEB)
+    assert (report.fieldwork_start_date, report.interviews, report.caseload) == (
+        gold["fieldwork_start_date"], gold["interviews"], gold["caseload"],
+    )  # fmt: skip
+    assert report.warnings == parsed(WEB).warnings
+
+
+def test_standards_are_in_the_order_of_their_numbers_not_their_text():
+    row = "P 2.4 ReviewingInadequate"
+    text = seed_text(WEB).replace(row, f"{row}\nP 2.10 Partnership workGood")
+    report = parse_report(text)
+    assert [s.code for s in report.standards] == ["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "2.10"]
+
+
+@pytest.mark.parametrize(
+    ("background", "start"),
+    [
+        ("Newcastle is a city. We conducted fieldwork beginning 28 April 2025.", "2025-04-28"),
+        # the year only after the last day of the fieldwork
+        ("We conducted fieldwork between 28 April and 2 May 2025.", "2025-04-28"),
+    ],
+    ids=["not the first sentence", "year at the end"],
+)
+def test_the_fieldwork_start_date_is_found(background, start):
+    assert fieldwork_start_date(background) == start
+
+
+@pytest.mark.parametrize(
+    ("background", "count"),
+    [
+        ("Caseload: 1,334 people.", 1334),  # 'caseload' as the sentence's first word
+        # each number is judged by the words since the previous number only
+        ("The caseload was 900 with 12 people waiting for a first appointment.", 900),
+        # 'caseload' (2) ties 'PDU' + 'people' (1 + 1): the first number stated wins
+        ("The PDU supervised 1,334 people, against a caseload target of 1,200.", 1334),
+    ],
+    ids=["first word", "no break between numbers", "a tie"],
+)
+def test_the_caseload_is_the_best_scored_number(background, count):
+    assert caseload(background) == count
