@@ -13,7 +13,6 @@ import pytest
 from gold import STEMS, cached, load, seed_text
 from probe.importers import ReportError, parse_report, read_report
 from probe.importers.detect import framework, source_format
-from probe.importers.facts import caseload, cases_inspected, fieldwork_start_date
 from probe.importers.ratings import RatingRow, RatingsBlock, parse_ratings
 from probe.importers.structure import Section
 
@@ -287,28 +286,6 @@ def test_a_back_to_top_section_gives_findings_only_under_its_own_labels():
     assert len(report.findings) == len(load(WEB)["findings"]) + 1
 
 
-NO_COUNT = "The PDU supervised about 1,200 people."  # a Background that gives no number of cases
-TOOK_35 = "cases inspected: no count in the Background; took 35 from the report's repeated 'out of 35' totals"
-
-
-@pytest.mark.parametrize(
-    ("whole_text", "expected"),
-    [
-        ("In 20 out of 35 cases, plans were late.", (None, None)),  # once is not a repeated total
-        ("In 20 out of 35 cases, plans were late.\nFour out of 35 were women.\n"
-         "Three out of 34 were on licence.\nIn nine out of 34 cases, staff changed.", (None, None)),  # a tie
-        ("In 20 out of 35 cases, plans were late.\nFour out of 35 were women.\n"
-         "In 30 out of 35 cases, staff changed.\nThree out of 34 were on licence.", (35, TOOK_35)),
-        # whitespace the text keeps: a no-break space, two spaces, a line break inside 'out of'
-        ("In 20 out\u00a0of 35 cases, plans were late. Three out  of 35 were on licence.\n"
-         "Four out\nof 35 were women.", (35, TOOK_35)),
-    ],
-    ids=["once", "a tie", "more often", "spaced and wrapped"],
-)  # fmt: skip
-def test_a_total_counts_when_it_is_repeated_more_often_than_any_other(whole_text, expected):
-    assert cases_inspected(NO_COUNT, whole_text) == expected
-
-
 def test_sections_before_the_first_domain_and_after_the_last_are_top_level_headings():
     key_facts = "Key facts (Back to top)\nThe PDU covers one city.\n\n"
     report = parse_report(seed_text(WEB).replace("Foreword (Back to top)", key_facts + "Foreword (Back to top)"))
@@ -357,31 +334,3 @@ def test_standards_are_in_the_order_of_their_numbers_not_their_text():
     text = seed_text(WEB).replace(row, f"{row}\nP 2.10 Partnership workGood")
     report = parse_report(text)
     assert [s.code for s in report.standards] == ["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "2.10"]
-
-
-@pytest.mark.parametrize(
-    ("background", "start"),
-    [
-        ("Newcastle is a city. We conducted fieldwork beginning 28 April 2025.", "2025-04-28"),
-        # the year only after the last day of the fieldwork
-        ("We conducted fieldwork between 28 April and 2 May 2025.", "2025-04-28"),
-    ],
-    ids=["not the first sentence", "year at the end"],
-)
-def test_the_fieldwork_start_date_is_found(background, start):
-    assert fieldwork_start_date(background) == start
-
-
-@pytest.mark.parametrize(
-    ("background", "count"),
-    [
-        ("Caseload: 1,334 people.", 1334),  # 'caseload' as the sentence's first word
-        # each number is judged by the words since the previous number only
-        ("The caseload was 900 with 12 people waiting for a first appointment.", 900),
-        # 'caseload' (2) ties 'PDU' + 'people' (1 + 1): the first number stated wins
-        ("The PDU supervised 1,334 people, against a caseload target of 1,200.", 1334),
-    ],
-    ids=["first word", "no break between numbers", "a tie"],
-)
-def test_the_caseload_is_the_best_scored_number(background, count):
-    assert caseload(background) == count
