@@ -334,3 +334,14 @@ def test_standards_are_in_the_order_of_their_numbers_not_their_text():
     text = seed_text(WEB).replace(row, f"{row}\nP 2.10 Partnership workGood")
     report = parse_report(text)
     assert [s.code for s in report.standards] == ["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "2.10"]
+
+
+def test_text_given_without_a_name_is_named_text():
+    assert parse_report(seed_text(WEB)).source_name == "<text>"
+
+
+def test_the_family_a_file_states_wins_over_the_texts_signals():
+    """The layout a file states (a web page, a PDF) is taken as it is, whatever the text suggests."""
+    report = parse_report(seed_text(PDF), layout="web")
+    assert report.format == "web"
+    assert report.warnings == parsed(PDF).warnings
