@@ -49,3 +49,20 @@ def test_an_indented_line_never_heads_a_list():
 def test_a_heading_over_a_key_question_table_does_not_head_a_list():
     text = "Court work\nDoes assessment focus on engagement?66%\nStrengths:\n- The team was new."
     assert sections_of(text) == []
+
+
+def test_a_standard_code_repeated_after_the_ratings_rows_starts_the_body():
+    text = "Ratings\n1.1 LeadershipGood\n1.2 StaffGood\n1.1 Leadership\nGood\nRecommendations"
+    assert sections_of(text) == [
+        ("top", "Ratings", 0, 3),
+        ("standard", "Leadership", 3, 5),
+        ("top", "Recommendations", 5, 6),
+    ]
+
+
+def test_numbered_list_items_are_not_domain_headings():
+    text = (
+        "Work with young adults\nStrengths:\n1. Leaders were visible\n2. Staff were positive\n"
+        "3. Partners were engaged"
+    )
+    assert sections_of(text) == [("unnumbered", "Work with young adults", 0, 5)]
