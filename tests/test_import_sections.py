@@ -66,3 +66,12 @@ def test_numbered_list_items_are_not_domain_headings():
         "3. Partners were engaged"
     )
     assert sections_of(text) == [("unnumbered", "Work with young adults", 0, 5)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Court work\n- Reports were quick.\nStrengths:\n- The team was new.", "Court work\nThe court team was small."],
+    ids=["a bullet before the label", "no label before the end"],
+)
+def test_a_plain_line_heads_a_list_only_when_a_label_comes_first(text):
+    assert sections_of(text) == []
