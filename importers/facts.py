@@ -257,8 +257,10 @@ def cases_inspected(background: str, whole_text: str) -> tuple[int | None, str |
 
 
 def _repeated_total(text: str) -> int | None:
-    # The whole text at once: 'out of 35' may be spaced with a no-break space or broken across lines.
-    totals = Counter(to_int(m.group(1)) for m in _OUT_OF.finditer(text))
+    # Line by line: a number on the next line is not the total. 'out' is a cheap filter that
+    # keeps 'out of' spaced as _OUT_OF allows (a no-break space, two spaces).
+    lines = (line for line in text.split("\n") if "out" in line.casefold())
+    totals = Counter(to_int(squash(m.group(1))) for line in lines for m in _OUT_OF.finditer(line))
     totals.pop(None, None)
     ranked = totals.most_common(2)
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):

@@ -55,11 +55,10 @@ TOOK_35 = "cases inspected: no count in the Background; took 35 from the report'
          "Three out of 34 were on licence.\nIn nine out of 34 cases, staff changed.", (None, None)),  # a tie
         ("In 20 out of 35 cases, plans were late.\nFour out of 35 were women.\n"
          "In 30 out of 35 cases, staff changed.\nThree out of 34 were on licence.", (35, TOOK_35)),
-        # whitespace the text keeps: a no-break space, two spaces, a line break inside 'out of'
-        ("In 20 out\u00a0of 35 cases, plans were late. Three out  of 35 were on licence.\n"
-         "Four out\nof 35 were women.", (35, TOOK_35)),
+        # whitespace the text keeps inside 'out of': a no-break space, two spaces
+        ("In 20 out\u00a0of 35 cases, plans were late.\nThree out  of 35 were on licence.", (35, TOOK_35)),
     ],
-    ids=["once", "a tie", "more often", "spaced and wrapped"],
+    ids=["once", "a tie", "more often", "spaced"],
 )  # fmt: skip
 def test_a_total_counts_when_it_is_repeated_more_often_than_any_other(whole_text, expected):
     assert cases_inspected(NO_COUNT, whole_text) == expected
