@@ -128,6 +128,8 @@ def test_ratings_on_their_own_lines_are_the_pdf_layout_and_fill_what_waits_for_t
          RatingsBlock(fieldwork_started="April 2025", score=(3, 21), overall_rating="Good", glued=True)),
         (["1.1 Leadership", "1.2 Staff", "Good"],  # a standard with no rating before the next
          RatingsBlock(rows=[RatingRow("1.1", "Leadership", None), RatingRow("1.2", "Staff", "Good")], split=True)),
+        (["1.1 Leadership Good"],  # a rating after a space on the standard's line: the name without the space
+         RatingsBlock(rows=[RatingRow("1.1", "Leadership", "Good")], glued=True)),
     ],
 )  # fmt: skip
 def test_one_glued_label_makes_the_block_glued_and_a_row_left_waiting_has_no_rating(lines, block):
