@@ -210,6 +210,21 @@ def test_a_row_outside_a_table_is_read_on_its_own_and_placed_on_its_page():
     assert warnings == ["line 3: key-question percentage 101% is over 100"]
 
 
+def test_a_row_s_percentage_read_between_the_words_of_a_question_naming_a_percentage_is_the_first():
+    lines = [
+        "2.2 Assessment",
+        "Does the plan address 66% at least 50% of the needs found?",  # 66%: level with the wrap
+        "Key question\tPercentage 'Yes'",
+        "Does the plan address 71% at least 50% of the risks found?",
+    ]  # fmt: skip
+    questions, warnings = key_questions(lines, Section("standard", "Assessment", 0, len(lines), code="2.2"))
+    assert [(q.question, q.percent) for q in questions] == [
+        ("Does the plan address at least 50% of the needs found?", 66),
+        ("Does the plan address at least 50% of the risks found?", 71),
+    ]
+    assert warnings == []
+
+
 def test_a_key_question_cell_without_the_percentage_cell_under_it_is_no_header():
     lines = [
         "2.2 Assessment",
