@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from gold import seed_text
 from probe.importers import DEFAULT_MAX_BYTES, ReportError, parse_report, read_report
+from probe.importers.sanitise import sanitise
 
 WEB = "000_a39e1c12cc83704c"  # 2024 framework, scraped from the web page
 PDF = "002_4b2ac3813f356061"  # 2021 framework, converted from the PDF
@@ -142,6 +143,14 @@ def test_control_characters_and_escapes_are_stripped_without_moving_lines():
     assert dirty.source_sha256 == clean.source_sha256
     assert dirty.findings == clean.findings  # same text and same line numbers
     assert not any(ch in dirty.text for ch in "\x00\x02\x03\x07\x1b")
+
+
+def test_line_separators_become_spaces_and_lone_surrogates_replacement_characters_each_counted():
+    text = "Strengths:\u2028Staff\u2029were\ud800 kind\x1b[0m.\nNext"
+    assert sanitise(text) == (
+        "Strengths: Staff were\ufffd kind.\nNext",
+        ["removed 4 control character(s), escape sequence(s) or invalid character(s)"],
+    )
 
 
 def test_line_endings_and_bom_do_not_change_the_report():
