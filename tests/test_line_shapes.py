@@ -161,6 +161,10 @@ def test_a_table_header_s_cell_on_a_line_of_its_own(line, part):
         ("Does it?\t%", None),
         ("66%", None),
         ("Does it?\t66", None),
+        ("|X-ray results checked?|66%|", ("X-ray results checked?", 66)),  # pipes without spaces
+        ("Was the risk level X\t66%", ("Was the risk level X", 66)),
+        ("Was the risk level X66%", ("Was the risk level X", 66)),
+        ("Does it?\t66%X", None),
     ],
 )  # fmt: skip
 def test_a_key_question_row_is_a_question_then_its_percentage(line, row):
@@ -171,6 +175,7 @@ def test_a_key_question_row_is_a_question_then_its_percentage(line, row):
     ("title", "like"),
     [
         ("Resettlement work", True),
+        ("Service X", True),
         ("Res", True),
         ("Re", False),
         ("A" * 80, True),
