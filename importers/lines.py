@@ -135,7 +135,7 @@ def question_row(line: str) -> tuple[str, int] | None:
     text = text[:-1].rstrip()
     question = text.rstrip("0123456789")
     digits = text[len(question) :]
-    question = question.rstrip("*_ \t")
+    question = question.strip("*_ \t")  # bold marks around it, as around its percentage
     if not 1 <= len(digits) <= 3 or not question:
         return None
     return question, int(digits)

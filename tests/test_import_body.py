@@ -201,11 +201,13 @@ def test_a_row_outside_a_table_is_read_on_its_own_and_placed_on_its_page():
         "2.2 Assessment",
         "Does assessment focus sufficiently on engaging the person on probation?\t77%",  # no header above
         "Does assessment focus sufficiently on keeping other people safe?101%",
+        "**Does assessment focus sufficiently on supporting the person's desistance?**\t**68%**",
     ]  # fmt: skip
     section = Section("standard", "Assessment", 0, len(lines), code="2.2")
     questions, warnings = key_questions(lines, section, lambda index: {"page": 10 + index, "anchor": None})
     assert [(q.question, q.percent, q.page) for q in questions] == [
-        ("Does assessment focus sufficiently on engaging the person on probation?", 77, 11)
+        ("Does assessment focus sufficiently on engaging the person on probation?", 77, 11),
+        ("Does assessment focus sufficiently on supporting the person's desistance?", 68, 13),  # bold marks go
     ]
     assert warnings == ["line 3: key-question percentage 101% is over 100"]
 

@@ -165,6 +165,8 @@ def test_a_table_header_s_cell_on_a_line_of_its_own(line, part):
         ("Was the risk level X\t66%", ("Was the risk level X", 66)),
         ("Was the risk level X66%", ("Was the risk level X", 66)),
         ("Does it?\t66%X", None),
+        ("**Does it?**\t**66%**", ("Does it?", 66)),
+        ("**66%**", None),
     ],
 )  # fmt: skip
 def test_a_key_question_row_is_a_question_then_its_percentage(line, row):
