@@ -112,7 +112,12 @@ def _load_readers() -> None:
     from probe.importers import html, layout, pdf, reflow  # noqa: F401
 
 
+_ran_out = False  # set in a worker when SIGPROF says its file has used up its CPU time
+
+
 def _out_of_time(signum, frame) -> None:
+    global _ran_out
+    _ran_out = True
     raise _TooSlow
 
 
@@ -126,16 +131,25 @@ def parse_one(path: str, max_bytes: int) -> Report | str:
 
     from probe.importers import read_report
 
+    global _ran_out
     limit = _time_limit()
+    too_slow = f"reading it took more than {limit:g} s of CPU time; is it one PDU report?"
+    _ran_out = False
     signal.setitimer(signal.ITIMER_PROF, limit)  # counts this process's CPU time only
     try:
         try:
             return read_report(Path(path), max_bytes)
         finally:  # inside the outer try: the signal may come while the timer is being stopped
             signal.setitimer(signal.ITIMER_PROF, 0)
-    except ReportError as error:
-        return str(error)
+    except _TooSlow:
+        return too_slow
     except MemoryError:
         return CRASHED
-    except _TooSlow:
-        return f"reading it took more than {limit:g} s of CPU time; is it one PDU report?"
+    except Exception as error:
+        # The signal may come inside a call that wraps what it raises: a ctypes call into
+        # pdfium (ctypes.ArgumentError), or the importer's own net (ReportError).
+        if _ran_out:
+            return too_slow
+        if isinstance(error, ReportError):
+            return str(error)
+        raise

@@ -290,6 +290,34 @@ def test_a_file_that_takes_too_long_is_refused_and_the_others_go_on(tmp_path):
     )
 
 
+TIMED_OUT_ANYWHERE = """
+import os, signal, sys
+from probe import workers
+signal.signal(signal.SIGPROF, workers._out_of_time)  # as each worker does
+outcomes = set()
+for step in range(60):  # the signal lands at a different point of the reading each time
+    os.environ[workers.TIME_ENV] = f"{0.01 + step * 0.002:.3f}"
+    try:
+        result = workers.parse_one(sys.argv[1], 10**8)
+        outcomes.add("report" if not isinstance(result, str) else result.split(" s of")[0][:25])
+    except BaseException as error:
+        outcomes.add(f"raised {type(error).__name__}: {error}")
+print(sorted(outcomes))
+"""
+
+
+def test_running_out_of_time_anywhere_in_a_pdf_is_the_one_line_refusal(tmp_path):
+    """The CPU-time signal may land inside a ctypes call into pdfium, which wraps what the
+    handler raises in ctypes.ArgumentError: still the one-line refusal, never a traceback."""
+    line = "Probation practitioners were building on the strengths of the person on probation"
+    packed = tmp_path / "packed.pdf"
+    packed.write_bytes(make_pdf([[f"{line} {i}" for i in range(120)]] * 30))
+    result = subprocess.run([sys.executable, "-c", TIMED_OUT_ANYWHERE, str(packed)],
+                            capture_output=True, text=True, cwd=REPO, timeout=300)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "['reading it took more than']"
+
+
 @pytest.mark.parametrize(
     ("pages", "read"),
     [([["x" * 70]] * 3, False), ([["x" * 200]] * 3, True), ([["x" * 175]] * 4, True), ([["x" * 199]], False),
